@@ -1,0 +1,181 @@
+"""Read YAML files and Markdown front matter, remembering the line of every value.
+
+Plain scalars stay strings («1.» is not the float 1.0, «Да» is not a boolean):
+the documents are published verbatim, and pydantic converts where a field asks
+for a number or a date. YAML aliases are refused, which also stops alias bombs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+
+from .problems import Problem, problem
+
+MAX_BYTES = 2_000_000
+Loc = tuple[str | int, ...]
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__("alias")
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that resolves only nulls implicitly and refuses aliases."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML hook
+        if self.check_event(AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return Composer.compose_node(self, parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """A parsed content file: its data, the line of each value, and any body text."""
+
+    path: Path
+    rel: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    body: str | None = None
+    body_line: int = 1
+
+    def line_of(self, loc: Loc) -> int | None:
+        """Line of the value at loc, or of its nearest located parent."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+
+def _record_lines(loader: _Loader, node: yaml.Node, loc: Loc, out: dict[Loc, int],
+                  offset: int) -> None:
+    out[loc] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            _record_lines(loader, value_node, loc + (key,), out, offset)
+            out[loc + (key,)] = key_node.start_mark.line + 1 + offset
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(loader, item, loc + (i,), out, offset)
+
+
+def parse_yaml(text: str, rel: str, offset: int = 0) -> tuple[Any, dict[Loc, int]]:
+    """Parse YAML text; raise ContentError with a located Problem on failure."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+        lines: dict[Loc, int] = {}
+        _record_lines(loader, node, (), lines, offset)
+        return data, lines
+    except _AliasFound as exc:
+        raise ContentError(problem(rel, "yaml-alias", line=exc.mark.line + 1 + offset)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        detail = _yaml_detail(exc)
+        raise ContentError(problem(rel, "yaml-syntax", line=line, detail=detail)) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(problem(rel, "yaml-syntax", detail=str(exc)[:200])) from None
+    finally:
+        loader.dispose()
+
+
+_YAML_REASONS = {
+    "mapping values are not allowed here": "двоеточие внутри значения — возьмите текст в кавычки",
+    "could not find expected ':'": "после имени поля нет двоеточия",
+    "found character '\\t' that cannot start any token": "табуляция вместо пробелов",
+    "expected <block end>, but found": "нарушены отступы",
+    "found undefined alias": "ссылки (*) не поддерживаются",
+    "while scanning a quoted scalar": "не закрыта кавычка",
+    "found duplicate anchor": "ссылки (&) не поддерживаются",
+}
+
+
+def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, reason in _YAML_REASONS.items():
+        if needle in text:
+            return reason
+    return (exc.problem or exc.context or "").strip()
+
+
+class ContentError(Exception):
+    """A file could not be read at all; carries the Problem to report."""
+
+    def __init__(self, prob: Problem) -> None:
+        super().__init__(prob.format())
+        self.problem = prob
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Read a file as UTF-8 (a BOM is accepted and dropped)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentError(problem(rel, "file-too-large",
+                                   detail=f"{len(raw)} байт, допустимо до {MAX_BYTES}"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        guess = " (похоже на Windows-1251)" if _looks_cp1251(raw) else ""
+        raise ContentError(problem(rel, "file-encoding", line=line, detail=guess.strip())) from None
+    if not text.strip():
+        raise ContentError(problem(rel, "file-empty"))
+    return text
+
+
+def _looks_cp1251(raw: bytes) -> bool:
+    try:
+        decoded = raw.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    cyr = sum(1 for ch in decoded if "а" <= ch.lower() <= "я")
+    return cyr > len(decoded) // 10
+
+
+def load_file(path: Path, root: Path) -> Source:
+    """Load one YAML file or Markdown-with-front-matter file into a Source."""
+    rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
+    text = read_text(path, rel)
+    if path.suffix == ".md":
+        return _load_front_matter(path, rel, text)
+    data, lines = parse_yaml(text, rel)
+    if not isinstance(data, dict):
+        raise ContentError(problem(rel, "yaml-not-mapping", line=1))
+    return Source(path, rel, data, lines)
+
+
+def _load_front_matter(path: Path, rel: str, text: str) -> Source:
+    parts = text.split("\n")
+    if parts[0].strip() != "---":
+        raise ContentError(problem(rel, "front-matter", line=1))
+    try:
+        end = next(i for i in range(1, len(parts)) if parts[i].strip() == "---")
+    except StopIteration:
+        raise ContentError(problem(rel, "front-matter", line=1,
+                                   detail="нет закрывающей строки «---»")) from None
+    data, lines = parse_yaml("\n".join(parts[1:end]), rel, offset=1)
+    if not isinstance(data, dict):
+        raise ContentError(problem(rel, "yaml-not-mapping", line=2))
+    body = "\n".join(parts[end + 1:]).strip("\n")
+    return Source(path, rel, data, lines, body=body, body_line=end + 2)

@@ -1,0 +1,77 @@
+"""Shared building blocks of the content model: ids, references, base record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9-]+$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a reference to records of the given kinds (by id)."""
+
+    kinds: tuple[str, ...]
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
+    Field(
+        description="Идентификатор: строчные латинские буквы, цифры и дефис, например "
+        "«seversk-soh-83». Из него строится адрес страницы, поэтому после публикации "
+        "его не меняют.",
+        examples=["seversk-soh-83"],
+    ),
+]
+
+MunicipalityRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Ref(("municipality",)),
+    Field(description="Идентификатор муниципалитета из content/municipalities/."),
+]
+OrganisationRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Ref(("organisation",)),
+    Field(description="Идентификатор организации из content/organisations/."),
+]
+SchoolRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Ref(("school",)),
+    Field(description="Идентификатор школы из content/schools/."),
+]
+AgentRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Ref(("organisation", "school")),
+    Field(description="Идентификатор организации (content/organisations/) или школы "
+          "(content/schools/)."),
+]
+ProgrammeRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Ref(("programme",)),
+    Field(description="Идентификатор программы из content/programmes/."),
+]
+
+Markdown = Annotated[
+    str,
+    Field(description="Текст; допускается разметка Markdown (абзацы, списки, ссылки)."),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s]+$"),
+    Field(description="Адрес в интернете, начинается с https:// или http://."),
+]
+
+
+class Record(BaseModel):
+    """Base of every content object: unknown keys are errors, never dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)

@@ -1,0 +1,187 @@
+"""Validate loaded content: types, required fields, ids and references.
+
+Every problem is collected (never the first only), coded and located.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .introspect import field_at, iter_refs, literal_choices, model_at
+from .load import ContentError, Source, load_file
+from .models import KINDS
+from .problems import Problem, problem
+
+
+@dataclass
+class Catalogue:
+    """Every valid record by kind and id, with its source, plus all problems."""
+
+    root: Path
+    records: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, kind: str, rid: str) -> Any:
+        """The record of this kind and id (KeyError if absent)."""
+        return self.records[kind][rid]
+
+    def all(self, kind: str) -> list[Any]:
+        """Records of a kind, sorted by id for stable output."""
+        return [self.records[kind][k] for k in sorted(self.records.get(kind, {}))]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems of severity «error» (warnings excluded)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def fmt_loc(loc: tuple[str | int, ...]) -> str:
+    """`roadmap.sections[1].events[4].title` with 1-based list positions."""
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _convert(err: dict, model: type[BaseModel], src: Source) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    info = field_at(model, loc)
+    described = f" ({info.description})" if info and info.description else ""
+    line = src.line_of(loc)
+    value = err.get("input")
+    shown = str(value)[:80] if isinstance(value, (str, int, float)) else ""
+    name = fmt_loc(loc)
+    if kind == "missing":
+        return problem(src.rel, "missing-field", line=line, field=name, detail=described.strip(" ()"),
+                       hint=f"Добавьте строку «{loc[-1]}: …»{described}.")
+    if kind == "extra_forbidden":
+        return _unknown_field(src, model, loc, line)
+    if kind == "literal_error":
+        choices = literal_choices(info)
+        close = difflib.get_close_matches(shown, choices, n=1, cutoff=0.5)
+        hint = "Допустимые значения: " + "; ".join(f"«{c}»" for c in choices) + "."
+        if close:
+            hint = f"Возможно, вы имели в виду «{close[0]}». " + hint
+        return problem(src.rel, "bad-choice", line=line, field=name, detail=f"«{shown}»", hint=hint)
+    if kind == "string_pattern_mismatch" and "https?" in str(err.get("ctx", {}).get("pattern")):
+        return problem(src.rel, "bad-url", line=line, field=name, detail=f"«{shown}»")
+    if kind == "string_pattern_mismatch":
+        return problem(src.rel, "bad-id", line=line, field=name, detail=f"«{shown}»")
+    if kind.startswith("date"):
+        return problem(src.rel, "bad-date", line=line, field=name, detail=f"«{shown}»")
+    if kind.startswith("int") or kind.startswith("float"):
+        return problem(src.rel, "bad-number", line=line, field=name, detail=f"«{shown}»")
+    if kind.endswith("_type") or kind == "model_attributes_type":
+        return problem(src.rel, "wrong-type", line=line, field=name,
+                       detail=_type_detail(kind, value))
+    return problem(src.rel, "bad-value", line=line, field=name, detail=err.get("msg", ""))
+
+
+_EXPECTED = {
+    "string_type": "текст", "list_type": "список (строки, начинающиеся с «- »)",
+    "model_type": "набор полей «имя: значение»", "dict_type": "набор полей «имя: значение»",
+    "model_attributes_type": "набор полей «имя: значение»",
+}
+
+
+def _type_detail(kind: str, value: Any) -> str:
+    got = ("список" if isinstance(value, list) else "набор полей" if isinstance(value, dict)
+           else "пусто" if value is None else "текст")
+    return f"ожидается {_EXPECTED.get(kind, 'другое значение')}, указано: {got}"
+
+
+def _unknown_field(src: Source, model: type[BaseModel], loc: tuple, line: int | None) -> Problem:
+    parent = model_at(model, loc[:-1])
+    allowed = sorted(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    hint = ("Возможно, вы имели в виду «%s». " % close[0]) if close else ""
+    hint += "Допустимые поля здесь: " + ", ".join(allowed) + "."
+    return problem(src.rel, "unknown-field", line=line, field=fmt_loc(loc),
+                   detail=f"«{loc[-1]}»", hint=hint)
+
+
+def _check_record(kind: str, src: Source, cat: Catalogue) -> None:
+    model = KINDS[kind].model
+    try:
+        record = model.model_validate(src.data)
+    except ValidationError as exc:
+        cat.problems.extend(_convert(e, model, src) for e in exc.errors())
+        return
+    rid = record.id
+    if rid != src.path.stem:
+        cat.problems.append(problem(src.rel, "id-filename", line=src.line_of(("id",)), field="id",
+                                    detail=f"id «{rid}», файл «{src.path.name}»"))
+    for other_kind, bucket in cat.records.items():
+        if rid in bucket:
+            first = cat.sources[(other_kind, rid)]
+            cat.problems.append(problem(
+                src.rel, "duplicate-id", line=src.line_of(("id",)), field="id",
+                detail=f"«{rid}» уже есть в {first.rel}:{first.line_of(('id',))}"))
+            return
+    cat.records.setdefault(kind, {})[rid] = record
+    cat.sources[(kind, rid)] = src
+
+
+def _check_refs(cat: Catalogue) -> None:
+    kinds_of = {rid: kind for kind, bucket in cat.records.items() for rid in bucket}
+    for (kind, rid), src in sorted(cat.sources.items()):
+        for loc, ref, target in iter_refs(cat.records[kind][rid]):
+            found = kinds_of.get(target)
+            if found is None:
+                close = difflib.get_close_matches(target, list(kinds_of), n=1, cutoff=0.7)
+                hint = (f"Возможно, «{close[0]}». " if close else "") + CODES_HINT[ref.kinds[0]]
+                cat.problems.append(problem(src.rel, "unknown-ref", line=src.line_of(loc),
+                                            field=fmt_loc(loc), detail=f"«{target}»", hint=hint))
+            elif found not in ref.kinds:
+                want = " или ".join(KINDS[k].label.lower() for k in ref.kinds)
+                cat.problems.append(problem(
+                    src.rel, "wrong-ref-kind", line=src.line_of(loc), field=fmt_loc(loc),
+                    detail=f"«{target}» — это {KINDS[found].label.lower()}, а нужна {want}"))
+
+
+CODES_HINT = {k: f"Записи этого типа лежат в content/{v.folder}/." for k, v in KINDS.items()}
+
+
+def _check_sources(cat: Catalogue) -> None:
+    for prog in cat.all("programme"):
+        path = cat.root / prog.source.file
+        if not path.is_file():
+            src = cat.sources[("programme", prog.id)]
+            cat.problems.append(problem(src.rel, "missing-source", line=src.line_of(("source", "file")),
+                                        field="source.file", detail=prog.source.file))
+
+
+def content_files(root: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of every record file under the content root, sorted."""
+    out = []
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        if folder.is_dir():
+            out += [(kind.name, p) for p in sorted(folder.iterdir())
+                    if p.suffix in (".yml", ".yaml", ".md") and not p.name.startswith(("_", "."))]
+    return out
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load and validate everything under root; never raises for bad content."""
+    cat = Catalogue(root=root)
+    for kind, path in content_files(root):
+        try:
+            src = load_file(path, root)
+        except ContentError as exc:
+            cat.problems.append(exc.problem)
+            continue
+        _check_record(kind, src, cat)
+    _check_refs(cat)
+    _check_sources(cat)
+    cat.problems.sort()
+    return cat
+
+

@@ -97,8 +97,16 @@ class Passport(Record):
     )
     period: str | None = Field(None, description="Сроки и этапы реализации, как в документе.")
     control: Markdown | None = Field(None, description="Контроль реализации.")
+    monitoring_title: str | None = Field(
+        None, description="Заголовок раздела мониторинга, как в документе."
+    )
     monitoring: list[MonitoringItem] = Field(
         default_factory=list, description="Мониторинг результативности: что и когда."
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Названия строк паспорта, как в документе: имя поля → название, "
+        "например «developers: Разработчик программы».",
     )
     extra: list[PassportRow] = Field(
         default_factory=list, description="Прочие строки паспорта с их названиями."
@@ -162,7 +170,7 @@ class RoadmapSection(Record):
     """A roadmap section (раздел) with its events and tasks."""
 
     number: str | None = Field(None, description="Номер раздела, как в документе.")
-    title: Markdown = Field(description="Название раздела дословно.")
+    title: Markdown | None = Field(None, description="Название раздела дословно.")
     intro: Markdown | None = Field(None, description="Текст под заголовком раздела.")
     events: list[Event] = Field(default_factory=list, description="Мероприятия раздела.")
     tasks: list[RoadmapTask] = Field(default_factory=list, description="Задачи раздела.")

@@ -1,0 +1,114 @@
+"""The cross-reference graph: which events, programmes and pairs touch each record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models.programme import Event, Programme, RoadmapSection, RoadmapTask, SchoolPair
+from .validate import Catalogue
+
+
+@dataclass(frozen=True)
+class PlacedEvent:
+    """An event with its place: programme, section, optional task and page anchor."""
+
+    programme: Programme
+    section: RoadmapSection
+    task: RoadmapTask | None
+    event: Event
+    anchor: str
+    section_index: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """A school's role in a programme."""
+
+    programme: Programme
+    role: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Another school linked to this one by a pair in a programme."""
+
+    programme: Programme
+    other: Any
+    pair: SchoolPair
+    is_first: bool
+
+    @property
+    def label(self) -> str:
+        """How the other school relates to this one, in Russian."""
+        if self.pair.relation == "куратор":
+            return "подопечная школа" if self.is_first else "школа-куратор"
+        return "сетевая пара"
+
+
+@dataclass
+class Graph:
+    """Everything each page needs to link its record to the others."""
+
+    cat: Catalogue
+    events: dict[str, list[PlacedEvent]] = field(default_factory=dict)
+    school_roles: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
+    school_partners: dict[str, list[Partner]] = field(default_factory=lambda: defaultdict(list))
+    events_by_agent: dict[str, list[PlacedEvent]] = field(default_factory=lambda: defaultdict(list))
+    by_municipality: dict[str, dict[str, list[Any]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+
+    def record(self, kind: str, rid: str) -> Any:
+        """Shortcut to the catalogue."""
+        return self.cat.get(kind, rid)
+
+
+def event_anchor(event: Event, si: int, ti: int | None, ei: int) -> str:
+    """Stable anchor of an event: its explicit id, else its position in the roadmap."""
+    if event.id:
+        return event.id
+    return f"s{si}-t{ti}-e{ei}" if ti is not None else f"s{si}-e{ei}"
+
+
+def place_events(prog: Programme) -> list[PlacedEvent]:
+    """Every event of a programme in document order, with anchors."""
+    out: list[PlacedEvent] = []
+    if prog.roadmap is None:
+        return out
+    for si, section in enumerate(prog.roadmap.sections, 1):
+        for ei, ev in enumerate(section.events, 1):
+            out.append(PlacedEvent(prog, section, None, ev, event_anchor(ev, si, None, ei), si))
+        for ti, task in enumerate(section.tasks, 1):
+            for ei, ev in enumerate(task.events, 1):
+                out.append(PlacedEvent(prog, section, task, ev, event_anchor(ev, si, ti, ei), si))
+    return out
+
+
+def _link_programme(g: Graph, prog: Programme) -> None:
+    g.events[prog.id] = place_events(prog)
+    for placed in g.events[prog.id]:
+        agents = dict.fromkeys([*placed.event.responsible_refs, *placed.event.schools])
+        for agent in agents:
+            g.events_by_agent[agent].append(placed)
+    for part in prog.schools:
+        g.school_roles[part.school].append(Role(prog, part.role, part.note))
+    for pair in prog.pairs:
+        first, second = pair.schools
+        g.school_partners[first].append(Partner(prog, g.record("school", second), pair, True))
+        g.school_partners[second].append(Partner(prog, g.record("school", first), pair, False))
+
+
+def build_graph(cat: Catalogue) -> Graph:
+    """Link a valid catalogue (call only when it has no errors)."""
+    g = Graph(cat)
+    for prog in cat.all("programme"):
+        _link_programme(g, prog)
+        g.by_municipality[prog.municipality]["programme"].append(prog)
+    for school in cat.all("school"):
+        g.by_municipality[school.municipality]["school"].append(school)
+    for org in cat.all("organisation"):
+        if org.municipality:
+            g.by_municipality[org.municipality]["organisation"].append(org)
+    return g

@@ -1,0 +1,54 @@
+"""Thin MkDocs adapter: load, validate and render content, add pages as generated files.
+
+Nothing is written into the source tree; the core (load/validate/link/render)
+never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .render import render_site
+from .validate import load_catalogue
+
+log = logging.getLogger("mkdocs.plugins.shnor")
+
+
+class ShnorConfig(Config):
+    """Plugin options in mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Type(str, default="templates")
+
+
+class ShnorPlugin(BasePlugin[ShnorConfig]):
+    """Generates every record and index page from `content/` through `templates/`."""
+
+    def _paths(self, config: MkDocsConfig) -> tuple[Path, Path]:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return root / self.config.content_dir, root / self.config.templates_dir
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Validate content (abort with every problem listed) and add generated pages."""
+        content, templates = self._paths(config)
+        cat = load_catalogue(content)
+        for prob in cat.problems:
+            if prob.severity != "error":
+                log.info(prob.format())
+        if cat.errors:
+            listing = "\n".join(p.format() for p in cat.errors)
+            raise PluginError(f"Ошибки в содержимом ({len(cat.errors)}):\n{listing}")
+        site = render_site(cat, templates)
+        for uri, text in site.pages.items():
+            files.append(File.generated(config, uri, content=text))
+        for uri, data in site.files.items():
+            files.append(File.generated(config, uri, content=data))
+        return files

@@ -1,0 +1,46 @@
+"""The Jinja2 environment: StrictUndefined, autoescape, project filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2 import pass_context
+
+from . import markup, urls
+
+
+@pass_context
+def _href(ctx: jinja2.runtime.Context, to_uri: str, anchor: str | None = None) -> str:
+    return urls.href(ctx["page_uri"], to_uri, anchor)
+
+
+@pass_context
+def _md_href(ctx: jinja2.runtime.Context, to_uri: str, anchor: str | None = None) -> str:
+    return urls.md_href(ctx["page_uri"], to_uri, anchor)
+
+
+def _ru_date(value: object) -> str:
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value or "")
+
+
+def make_env(templates_dir: Path) -> jinja2.Environment:
+    """Environment over the project's templates folder; undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,
+        ru_date=_ru_date, split_first=markup.split_first_block,
+        headline=markup.headline,
+    )
+    env.globals.update(
+        href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,
+        plural=markup.plural, source_file_uri=urls.source_file_uri,
+    )
+    return env

@@ -49,3 +49,85 @@ def schema(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+def _report_content(content_dir: Path) -> bool:
+    """Print content problems; True when there are errors."""
+    cat = load_catalogue(content_dir)
+    for prob in cat.problems:
+        click.echo(prob.format(), err=True)
+    if cat.errors:
+        click.echo(f"Найдено ошибок: {len(cat.errors)}. Сайт не собран.", err=True)
+    return bool(cat.errors)
+
+
+@main.command(epilog=EXIT_DOC)
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Настройки MkDocs.")
+@click.option("-d", "--site-dir", default="site", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Куда собрать сайт.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@click.option("--no-search", is_flag=True, help="Не строить поисковый индекс.")
+def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool) -> None:
+    """Собрать сайт в папку site/ (старая сборка заменяется только при успехе)."""
+    from .building import BuildError, atomic_build
+
+    _setup_logging()
+    if _report_content(content_dir):
+        sys.exit(1)
+    after = None
+    if not no_search:
+        from .search import index_site
+
+        after = index_site
+    try:
+        out = atomic_build(config_file, site_dir, after=after)
+    except BuildError as exc:
+        click.echo(f"Сборка не удалась: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Сайт собран: {out}")
+
+
+@main.command(epilog=EXIT_DOC)
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Настройки MkDocs.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Адрес и порт предпросмотра.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Предпросмотр с обновлением при правке content/ и templates/."""
+    from . import building  # noqa: F401 - sets the MkDocs banner variables
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _setup_logging()
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command(epilog=EXIT_DOC)
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Папка шаблонов.")
+@click.option("--docs", "docs_dir", default="docs", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Папка docs/.")
+def export(out: Path, content_dir: Path, templates_dir: Path, docs_dir: Path) -> None:
+    """Выгрузить готовые Markdown-страницы (для переезда на другой генератор)."""
+    from .export import export_markdown
+
+    cat = load_catalogue(content_dir)
+    if cat.errors:
+        _report_content(content_dir)
+        sys.exit(1)
+    n = export_markdown(cat, templates_dir, docs_dir, out)
+    click.echo(f"Выгружено файлов: {n} → {out}")
+
+
+def _setup_logging() -> None:
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING)

@@ -1,0 +1,1 @@
+/* a11y.js: filled by its feature */

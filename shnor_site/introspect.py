@@ -70,16 +70,22 @@ def _ref_of(info: FieldInfo) -> Ref | None:
     return None
 
 
-def iter_refs(obj: BaseModel, loc: tuple[str | int, ...] = ()
+def iter_refs(model: type[BaseModel], data: Any, loc: tuple[str | int, ...] = ()
               ) -> Iterator[tuple[tuple[str | int, ...], Ref, str]]:
-    """Yield (loc, Ref, id) for every reference inside a model instance."""
-    for name, info in type(obj).model_fields.items():
-        value = getattr(obj, name)
-        ref = _ref_of(info)
+    """Yield (loc, Ref, id) for every reference in raw data shaped like the model.
+
+    Works on data that failed validation too, so reference errors are reported
+    together with all other problems.
+    """
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        value = data.get(name)
+        ref, sub = _ref_of(info), model_in(info.annotation)
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             here = loc + ((name,) if index is None else (name, index))
             if ref is not None and isinstance(item, str):
                 yield here, ref, item
-            elif isinstance(item, BaseModel):
-                yield from iter_refs(item, here)
+            elif sub is not None and isinstance(item, dict):
+                yield from iter_refs(sub, item, here)

@@ -137,8 +137,8 @@ def read_text(path: Path, rel: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        guess = " (похоже на Windows-1251)" if _looks_cp1251(raw) else ""
-        raise ContentError(problem(rel, "file-encoding", line=line, detail=guess.strip())) from None
+        guess = "похоже на Windows-1251" if _looks_cp1251(raw) else ""
+        raise ContentError(problem(rel, "file-encoding", line=line, detail=guess)) from None
     if not text.strip():
         raise ContentError(problem(rel, "file-empty"))
     return text

@@ -24,6 +24,7 @@ class Catalogue:
 
     root: Path
     records: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
+    ids: dict[str, tuple[str, Source]] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -59,7 +60,8 @@ def _convert(err: dict, model: type[BaseModel], src: Source) -> Problem:
     shown = str(value)[:80] if isinstance(value, (str, int, float)) else ""
     name = fmt_loc(loc)
     if kind == "missing":
-        return problem(src.rel, "missing-field", line=line, field=name, detail=described.strip(" ()"),
+        return problem(src.rel, "missing-field", line=line, field=name,
+                       detail=f"«{loc[-1]}»{' — ' + info.description if info and info.description else ''}",
                        hint=f"Добавьте строку «{loc[-1]}: …»{described}.")
     if kind == "extra_forbidden":
         return _unknown_field(src, model, loc, line)
@@ -107,35 +109,42 @@ def _unknown_field(src: Source, model: type[BaseModel], loc: tuple, line: int | 
                    detail=f"«{loc[-1]}»", hint=hint)
 
 
+def _register_id(kind: str, src: Source, cat: Catalogue) -> None:
+    rid = src.data.get("id")
+    if not isinstance(rid, str) or not rid:
+        return
+    line = src.line_of(("id",))
+    if rid in cat.ids:
+        first = cat.ids[rid][1]
+        cat.problems.append(problem(src.rel, "duplicate-id", line=line, field="id",
+                                    detail=f"«{rid}» уже есть в {first.rel}:{first.line_of(('id',))}"))
+        return
+    cat.ids[rid] = (kind, src)
+    if rid != src.path.stem:
+        cat.problems.append(problem(src.rel, "id-filename", line=line, field="id",
+                                    detail=f"id «{rid}», файл «{src.path.name}»"))
+
+
 def _check_record(kind: str, src: Source, cat: Catalogue) -> None:
+    _register_id(kind, src, cat)
     model = KINDS[kind].model
     try:
         record = model.model_validate(src.data)
     except ValidationError as exc:
         cat.problems.extend(_convert(e, model, src) for e in exc.errors())
         return
-    rid = record.id
-    if rid != src.path.stem:
-        cat.problems.append(problem(src.rel, "id-filename", line=src.line_of(("id",)), field="id",
-                                    detail=f"id «{rid}», файл «{src.path.name}»"))
-    for other_kind, bucket in cat.records.items():
-        if rid in bucket:
-            first = cat.sources[(other_kind, rid)]
-            cat.problems.append(problem(
-                src.rel, "duplicate-id", line=src.line_of(("id",)), field="id",
-                detail=f"«{rid}» уже есть в {first.rel}:{first.line_of(('id',))}"))
-            return
-    cat.records.setdefault(kind, {})[rid] = record
-    cat.sources[(kind, rid)] = src
+    if cat.ids.get(record.id, (None, None))[1] is src:
+        cat.records.setdefault(kind, {})[record.id] = record
+        cat.sources[(kind, record.id)] = src
 
 
 def _check_refs(cat: Catalogue) -> None:
-    kinds_of = {rid: kind for kind, bucket in cat.records.items() for rid in bucket}
-    for (kind, rid), src in sorted(cat.sources.items()):
-        for loc, ref, target in iter_refs(cat.records[kind][rid]):
-            found = kinds_of.get(target)
+    for kind, src in sorted({(k, s.rel): (k, s) for k, s in cat.ids.values()}.values(),
+                            key=lambda ks: ks[1].rel):
+        for loc, ref, target in iter_refs(KINDS[kind].model, src.data):
+            found = cat.ids.get(target, (None,))[0]
             if found is None:
-                close = difflib.get_close_matches(target, list(kinds_of), n=1, cutoff=0.7)
+                close = difflib.get_close_matches(target, list(cat.ids), n=1, cutoff=0.7)
                 hint = (f"Возможно, «{close[0]}». " if close else "") + CODES_HINT[ref.kinds[0]]
                 cat.problems.append(problem(src.rel, "unknown-ref", line=src.line_of(loc),
                                             field=fmt_loc(loc), detail=f"«{target}»", hint=hint))
@@ -150,12 +159,13 @@ CODES_HINT = {k: f"Записи этого типа лежат в content/{v.fol
 
 
 def _check_sources(cat: Catalogue) -> None:
-    for prog in cat.all("programme"):
-        path = cat.root / prog.source.file
-        if not path.is_file():
-            src = cat.sources[("programme", prog.id)]
-            cat.problems.append(problem(src.rel, "missing-source", line=src.line_of(("source", "file")),
-                                        field="source.file", detail=prog.source.file))
+    for kind, src in list(cat.ids.values()):
+        source = src.data.get("source") if kind == "programme" else None
+        path = source.get("file") if isinstance(source, dict) else None
+        if isinstance(path, str) and not (cat.root / path).is_file():
+            cat.problems.append(problem(src.rel, "missing-source",
+                                        line=src.line_of(("source", "file")),
+                                        field="source.file", detail=path))
 
 
 def content_files(root: Path) -> list[tuple[str, Path]]:

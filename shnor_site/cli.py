@@ -51,6 +51,20 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.command(epilog=EXIT_DOC)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Записать справочник в файл (обычно docs/fields.md).")
+def fields(output: Path | None) -> None:
+    """Справочник всех полей YAML на русском (создаётся из моделей)."""
+    from .fielddocs import field_reference
+
+    text = field_reference()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 def _report_content(content_dir: Path) -> bool:
     """Print content problems; True when there are errors."""
     cat = load_catalogue(content_dir)
@@ -96,8 +110,9 @@ def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool)
               help="Адрес и порт предпросмотра.")
 def serve(config_file: Path, dev_addr: str) -> None:
     """Предпросмотр с обновлением при правке content/ и templates/."""
-    from . import building  # noqa: F401 - sets the MkDocs banner variables
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from . import building  # noqa: F401 - sets the MkDocs banner variables
 
     _setup_logging()
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
@@ -131,3 +146,7 @@ def _setup_logging() -> None:
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     log.setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    main()

@@ -30,7 +30,7 @@ class _AliasFound(Exception):
 class _Loader(yaml.SafeLoader):
     """SafeLoader that resolves only nulls implicitly and refuses aliases."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML hook
+    def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             raise _AliasFound(self.peek_event().start_mark)
         return Composer.compose_node(self, parent, index)
@@ -68,12 +68,12 @@ def _record_lines(loader: _Loader, node: yaml.Node, loc: Loc, out: dict[Loc, int
     out[loc] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            _record_lines(loader, value_node, loc + (key,), out, offset)
-            out[loc + (key,)] = key_node.start_mark.line + 1 + offset
+            here = (*loc, loader.construct_object(key_node))
+            _record_lines(loader, value_node, here, out, offset)
+            out[here] = key_node.start_mark.line + 1 + offset
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _record_lines(loader, item, loc + (i,), out, offset)
+            _record_lines(loader, item, (*loc, i), out, offset)
 
 
 def parse_yaml(text: str, rel: str, offset: int = 0) -> tuple[Any, dict[Loc, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +47,13 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         if cat.errors:
             listing = "\n".join(p.format() for p in cat.errors)
             raise PluginError(f"Ошибки в содержимом ({len(cat.errors)}):\n{listing}")
-        site = render_site(cat, templates)
+        try:
+            site = render_site(cat, templates)
+        except jinja2.TemplateError as exc:
+            where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
+            line = getattr(exc, "lineno", None)
+            raise PluginError(f"Ошибка в шаблоне {where}{':' + str(line) if line else ''}: "
+                              f"{exc.message}") from None
         for uri, text in site.pages.items():
             files.append(File.generated(config, uri, content=text))
         for uri, data in site.files.items():

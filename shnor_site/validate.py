@@ -61,7 +61,7 @@ def _convert(err: dict, model: type[BaseModel], src: Source) -> Problem:
     name = fmt_loc(loc)
     if kind == "missing":
         return problem(src.rel, "missing-field", line=line, field=name,
-                       detail=f"«{loc[-1]}»{' — ' + info.description if info and info.description else ''}",
+                       detail=f"«{loc[-1]}»{described.replace(' (', ' — ').rstrip(')')}",
                        hint=f"Добавьте строку «{loc[-1]}: …»{described}.")
     if kind == "extra_forbidden":
         return _unknown_field(src, model, loc, line)
@@ -103,7 +103,7 @@ def _unknown_field(src: Source, model: type[BaseModel], loc: tuple, line: int | 
     parent = model_at(model, loc[:-1])
     allowed = sorted(parent.model_fields) if parent else []
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-    hint = ("Возможно, вы имели в виду «%s». " % close[0]) if close else ""
+    hint = f"Возможно, вы имели в виду «{close[0]}». " if close else ""
     hint += "Допустимые поля здесь: " + ", ".join(allowed) + "."
     return problem(src.rel, "unknown-field", line=line, field=fmt_loc(loc),
                    detail=f"«{loc[-1]}»", hint=hint)
@@ -116,8 +116,9 @@ def _register_id(kind: str, src: Source, cat: Catalogue) -> None:
     line = src.line_of(("id",))
     if rid in cat.ids:
         first = cat.ids[rid][1]
+        where = f"{first.rel}:{first.line_of(('id',))}"
         cat.problems.append(problem(src.rel, "duplicate-id", line=line, field="id",
-                                    detail=f"«{rid}» уже есть в {first.rel}:{first.line_of(('id',))}"))
+                                    detail=f"«{rid}» уже есть в {where}"))
         return
     cat.ids[rid] = (kind, src)
     if rid != src.path.stem:

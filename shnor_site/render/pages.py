@@ -36,7 +36,8 @@ def record_pages(g: Graph) -> list[PageSpec]:
     for kind in ("municipality", "organisation", "school", "programme"):
         for rec in g.cat.all(kind):
             mid = rec.id if kind == "municipality" else getattr(rec, "municipality", None)
-            title = getattr(rec, "short_name", None) or rec.name if kind != "programme" else rec.title
+            title = rec.title if kind == "programme" else (
+                getattr(rec, "short_name", None) or rec.name)
             pages.append(PageSpec(record_uri(kind, rec.id), f"{kind}.md.j2", title, kind,
                                   {kind: rec}, _municipality_name(g, mid)))
     for prog in g.cat.all("programme"):

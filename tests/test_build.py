@@ -1,0 +1,123 @@
+"""Whole builds through the MkDocs plugin: pages, fields, links, atomic swap, snapshot."""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from shnor_site.building import BuildError, atomic_build
+from tests.helpers import FIXTURES, ROOT, make_project
+
+SNAPSHOT = ROOT / "tests" / "golden" / "site-pages.txt"
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("mini")
+    config = make_project(tmp, FIXTURES / "mini")
+    before = sorted(p.relative_to(tmp) for p in tmp.rglob("*"))
+    site = atomic_build(config, tmp / "site")
+    after = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if "site" not in p.parts)
+    assert before == after, "the build wrote into the source tree"
+    return site
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_record_pages_exist_at_stable_urls(mini_site: Path) -> None:
+    for url in ("programmes/testgrad-2023", "schools/testgrad-sosh-1", "schools/testgrad-sosh-2",
+                "municipalities/testgrad", "organisations/testgrad-mc", "programmes", "schools",
+                "municipalities", "organisations", "programmes/testgrad-2023/source"):
+        assert (mini_site / url / "index.html").is_file(), url
+    assert (mini_site / "programmes/testgrad-2023/testgrad-2023.txt").is_file()
+
+
+def test_programme_page_shows_key_fields(mini_site: Path) -> None:
+    html = _html(mini_site, "programmes/testgrad-2023")
+    for text in ("Об утверждении программы", "Цель программы", "исходное: 34,6", "целевое: 34,8",
+                 "1 шт.", 'id="s1-t1-e1"', "Октябрь 2023", "Исходный документ",
+                 "школа-куратор для", "в 9 классах."):
+        assert text in html, text
+    assert '<html lang="ru"' in html
+
+
+def test_school_page_lists_roles_partners_events_documents(mini_site: Path) -> None:
+    html = _html(mini_site, "schools/testgrad-sosh-1")
+    assert "Иванова А.А." in html and "школа-куратор" in html
+    assert "подопечная школа" in html
+    assert "https://sosh1.testgrad.example/programma.pdf" in html
+    html2 = _html(mini_site, "schools/testgrad-sosh-2")
+    assert "../../programmes/testgrad-2023/#s1-t1-e1" in html2
+
+
+def test_russian_heading_anchors(mini_site: Path) -> None:
+    html = _html(mini_site, "programmes/testgrad-2023")
+    assert 'id="план-мероприятий"' in html
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        d = dict(attrs)
+        if d.get("id"):
+            self.ids.add(d["id"])
+        for key in ("href", "src"):
+            if d.get(key):
+                self.links.append(d[key])
+
+
+def _parse(path: Path) -> _Links:
+    p = _Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_internal_links_and_anchors_resolve(mini_site: Path) -> None:
+    broken = []
+    for page in mini_site.rglob("*.html"):
+        if page.name == "404.html":  # served at any depth: MkDocs makes its links absolute
+            continue
+        for link in _parse(page).links:
+            if re.match(r"^(https?:|mailto:|data:|#$|javascript:)", link):
+                continue
+            target, _, anchor = link.partition("#")
+            dest = (page.parent / target).resolve() if target else page
+            if dest.is_dir():
+                dest = dest / "index.html"
+            if not dest.exists():
+                broken.append(f"{page.relative_to(mini_site)} → {link}")
+            elif anchor and dest.suffix == ".html" and anchor not in _parse(dest).ids:
+                broken.append(f"{page.relative_to(mini_site)} → {link} (нет якоря)")
+    assert broken == []
+
+
+def test_failed_build_keeps_previous_site(tmp_path: Path) -> None:
+    config = make_project(tmp_path, FIXTURES / "mini")
+    site = atomic_build(config, tmp_path / "site")
+    marker = (site / "index.html").read_bytes()
+    (tmp_path / "templates" / "school.md.j2").write_text("{{ undefined_name }}", encoding="utf-8")
+    with pytest.raises(BuildError):
+        atomic_build(config, tmp_path / "site")
+    assert (site / "index.html").read_bytes() == marker
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-build-")]
+
+
+def test_whole_site_snapshot(built_site: Path) -> None:
+    pages = sorted(str(p.relative_to(built_site).parent) for p in built_site.rglob("index.html")
+                   if "pagefind" not in p.parts)
+    listing = "\n".join(pages) + "\n"
+    if os.environ.get("SHNOR_UPDATE_GOLDEN") == "1":
+        SNAPSHOT.write_text(listing, encoding="utf-8")
+    assert listing == SNAPSHOT.read_text(encoding="utf-8")
+    assert len([p for p in pages if p.startswith("schools/")]) == 21
+    assert len([p for p in pages if re.fullmatch(r"programmes/[a-z0-9-]+", p)]) == 5

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from .practices_cli import new_group
 from .validate import load_catalogue
 
 EXIT_DOC = """
@@ -22,14 +24,32 @@ def main() -> None:
     """Сайт программ поддержки школ с низкими образовательными результатами (ШНОР/ШНСУ)."""
 
 
+def _github_annotation(prob) -> str:
+    """A GitHub Actions workflow command: `::error file=…,line=…,title=<code>::message`."""
+    def esc(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    props = f"file={esc(prob.path, True)}" + (f",line={prob.line}" if prob.line else "")
+    message = (f"{prob.field}: " if prob.field else "") + prob.message
+    message += f"\nКак исправить: {prob.hint}" if prob.hint else ""
+    level = "error" if prob.severity == "error" else "warning"
+    return f"::{level} {props},title={esc(prob.code, True)}::{esc(message)}"
+
+
 @main.command(epilog=EXIT_DOC)
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
-def check(content_dir: Path) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
+              show_default=True, help="github — аннотации GitHub Actions (::error file=…).")
+def check(content_dir: Path, fmt: str) -> None:
     """Проверить всё содержимое и перечислить все ошибки с файлом и строкой."""
     cat = load_catalogue(content_dir)
     for prob in cat.problems:
-        click.echo(prob.format(), err=prob.severity == "error")
+        if fmt == "github":
+            click.echo(_github_annotation(prob))
+        else:
+            click.echo(prob.format(), err=prob.severity == "error")
     if cat.errors:
         click.echo(f"Найдено ошибок: {len(cat.errors)}.", err=True)
         sys.exit(1)
@@ -40,11 +60,15 @@ def check(content_dir: Path) -> None:
 @main.command(epilog=EXIT_DOC)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Записать схему в файл вместо вывода на экран.")
-def schema(output: Path | None) -> None:
+@click.option("--practice", is_flag=True,
+              help="Только заголовок файла практики (draft-07, docs/schema/practice.schema.json).")
+def schema(output: Path | None, practice: bool) -> None:
     """Вывести JSON Schema всех типов записей (для редакторов и проверки)."""
+    from .practices_schema import schema_text
     from .schema import content_schema
 
     text = json.dumps(content_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = schema_text() if practice else text
     if output:
         output.write_text(text, encoding="utf-8")
     else:
@@ -65,9 +89,23 @@ def fields(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+def _announced(label: str, step: Callable[[Path], None]) -> Callable[[Path], None]:
+    """The step, with its start and duration shown on a terminal (progress.py)."""
+    from .progress import stage, stage_done
+
+    def run(site: Path) -> None:
+        started = stage(label)
+        step(site)
+        stage_done(label, started)
+
+    return run
+
+
 def _report_content(content_dir: Path) -> bool:
     """Print content problems; True when there are errors."""
-    cat = load_catalogue(content_dir)
+    from .catalogue_cache import cached_catalogue
+
+    cat = cached_catalogue(content_dir)
     for prob in cat.problems:
         click.echo(prob.format(), err=True)
     if cat.errors:
@@ -94,7 +132,7 @@ def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool)
     if not no_search:
         from .search import index_site
 
-        after = index_site
+        after = _announced("Поисковый индекс", index_site)
     try:
         out = atomic_build(config_file, site_dir, after=after)
     except BuildError as exc:
@@ -147,6 +185,8 @@ def _setup_logging() -> None:
     log.addHandler(handler)
     log.setLevel(logging.WARNING)
 
+
+main.add_command(new_group)
 
 if __name__ == "__main__":
     main()

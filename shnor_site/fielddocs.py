@@ -31,6 +31,9 @@ TITLES = {
     "Заголовки столбцов плана", "RoadmapSection": "Раздел плана", "RoadmapTask": "Задача раздела",
     "Event": "Мероприятие", "SourceDocument": "Исходный документ",
     "Correction": "Исправление опечатки",
+    "Practice": "Практика", "PracticeSource": "Источник практики",
+    "Outcome": "Измеренный результат",
+    "EventEvidence": "Подтверждение исполнения", "ActualValue": "Фактическое значение",
 }
 
 

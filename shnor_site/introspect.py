@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -70,6 +71,13 @@ def _ref_of(info: FieldInfo) -> Ref | None:
     return None
 
 
+@functools.cache
+def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, Any], ...]:
+    """(name, Ref, nested model) of every field, worked out once per model class."""
+    return tuple((name, _ref_of(info), model_in(info.annotation))
+                 for name, info in model.model_fields.items())
+
+
 def iter_refs(model: type[BaseModel], data: Any, loc: tuple[str | int, ...] = ()
               ) -> Iterator[tuple[tuple[str | int, ...], Ref, str]]:
     """Yield (loc, Ref, id) for every reference in raw data shaped like the model.
@@ -79,9 +87,8 @@ def iter_refs(model: type[BaseModel], data: Any, loc: tuple[str | int, ...] = ()
     """
     if not isinstance(data, dict):
         return
-    for name, info in model.model_fields.items():
+    for name, ref, sub in _ref_fields(model):
         value = data.get(name)
-        ref, sub = _ref_of(info), model_in(info.annotation)
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             here = loc + ((name,) if index is None else (name, index))

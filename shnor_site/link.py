@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .models.programme import Event, Programme, RoadmapSection, RoadmapTask, SchoolPair
+from .practices_links import link_practices
 from .validate import Catalogue
 
 
@@ -59,6 +60,7 @@ class Graph:
     events_by_agent: dict[str, list[PlacedEvent]] = field(default_factory=lambda: defaultdict(list))
     by_municipality: dict[str, dict[str, list[Any]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    practices: Any = None  # PracticeLinks (shnor_site/practices_links.py)
 
     def record(self, kind: str, rid: str) -> Any:
         """Shortcut to the catalogue."""
@@ -111,4 +113,5 @@ def build_graph(cat: Catalogue) -> Graph:
     for org in cat.all("organisation"):
         if org.municipality:
             g.by_municipality[org.municipality]["organisation"].append(org)
+    g.practices = link_practices(g)
     return g

@@ -16,9 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from .catalogue_cache import cached_catalogue
+from .progress import Progress
 from .render import render_site
-from .validate import load_catalogue
+from .safety import unsafe_page_html
 
 log = logging.getLogger("mkdocs.plugins.shnor")
 
@@ -40,7 +43,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Validate content (abort with every problem listed) and add generated pages."""
         content, templates = self._paths(config)
-        cat = load_catalogue(content)
+        cat = cached_catalogue(content)
         for prob in cat.problems:
             if prob.severity != "error":
                 log.info(prob.format())
@@ -58,4 +61,28 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             files.append(File.generated(config, uri, content=text))
         for uri, data in site.files.items():
             files.append(File.generated(config, uri, content=data))
+        self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
+                                  every=500)
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Refuse a page whose body carries scripts, handlers or javascript: links."""
+        found = unsafe_page_html(html)
+        if found:
+            raise PluginError(f"Небезопасная разметка на странице {page.file.src_uri}: "
+                              f"{'; '.join(found[:5])}. Шаблон вывел значение без "
+                              "экранирования — исправьте шаблон (фильтры mdesc, md, mdi).")
+        return html
+
+    def on_post_page(self, output: str, /, *, page: object, config: MkDocsConfig) -> str:
+        """Count pages written (a progress line on a terminal, see progress.py)."""
+        if getattr(self, "_progress", None) is not None:
+            self._progress.step()
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Finish the progress line."""
+        if getattr(self, "_progress", None) is not None:
+            self._progress.done()
+            self._progress = None

@@ -15,6 +15,7 @@ PAGE_TYPES: dict[str, str] = {
     "schools": "schools/index.html",
     "municipalities": "municipalities/index.html",
     "organisations": "organisations/index.html",
+    "practices": "practices/index.html",
     "municipality": "municipalities/*/index.html",
     "programme": "programmes/*/index.html",
     "school": "schools/*/index.html",
@@ -26,7 +27,7 @@ PAGE_TYPES: dict[str, str] = {
 }
 
 #: Types the site may not have yet (no content, or a feature still in progress).
-OPTIONAL_TYPES = frozenset({"practice", "search"})
+OPTIONAL_TYPES = frozenset({"practices", "practice", "search"})
 
 
 def page_path(site_dir: Path, kind: str) -> str | None:

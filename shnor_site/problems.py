@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,42 @@ CODES: dict[str, tuple[str, str]] = {
                        "Положите текст документа в content/sources/ и проверьте путь."),
     "unsafe-html": ("небезопасная разметка удалена",
                     "Уберите из текста скрипты, обработчики событий и ссылки javascript:."),
+    "ignored-file": ("файл не будет прочитан",
+                     "Записи лежат в папках content/<тип>/ в файлах <id>.yml (практики — "
+                     "<id>.md, расширение строчными буквами). Переименуйте или перенесите "
+                     "файл; черновик назовите с «_» в начале; лишний файл удалите."),
+    # Practices of the bank (shnor_site/practices_check.py).
+    "practice-not-markdown": ("практика записывается в файл .md с разделами",
+                              "Переименуйте файл в <id>.md: сначала поля между строками «---», "
+                              "затем разделы «## Проблема» … «## Материалы»."),
+    "practice-text-outside": ("текст вне разделов практики",
+                              "Название пишется в поле title, краткое описание — в summary; "
+                              "остальной текст перенесите в один из разделов «## …»."),
+    "practice-section-missing": ("нет раздела практики", "Добавьте раздел и его текст."),
+    "practice-section-empty": ("раздел практики пуст",
+                               "Напишите текст раздела. Если данных нет, так и напишите: "
+                               "«Документ не приводит измеренных результатов»."),
+    "practice-section-unknown": ("неизвестный раздел практики", "Проверьте заголовок раздела."),
+    "practice-section-duplicate": ("раздел практики повторяется",
+                                   "Объедините тексты под одним заголовком."),
+    "practice-summary": ("краткое описание длиннее одного абзаца",
+                         "В summary — один абзац до 700 знаков; подробности — в разделах."),
+    "practice-source-empty": ("источник не указан",
+                              "Укажите source.programme (id программы) или source.document."),
+    "practice-events-without-programme": ("номера мероприятий без программы",
+                                          "Добавьте source.programme — id программы, "
+                                          "к которой относятся номера."),
+    "practice-event-unknown": ("в программе нет мероприятия с таким номером",
+                               "Проверьте номер на странице программы."),
+    "practice-event-ambiguous": ("номер мероприятия повторяется в программе",
+                                 "Укажите якорь мероприятия вместо номера."),
+    "practice-municipality": ("другой муниципалитет",
+                              "Школы и программа практики должны относиться к её муниципалитету."),
+    "practice-review": ("неполные сведения о проверке",
+                        "Заполните reviewed и reviewer вместе."),
+    "practice-reserved-id": ("этот id занят разделом банка практик",
+                             "Выберите другой id: select, risk, theme, level, subject, audience, "
+                             "format, status, municipality и index заняты."),
 }
 
 
@@ -61,10 +98,27 @@ class Problem:
     severity: str = dataclasses.field(default="error", compare=False)
 
     def format(self) -> str:
-        """`path:line: field: message [code]` followed by an indented hint."""
+        """`path:line: field: message [code]` followed by an indented hint.
+
+        Control characters from file names or values are shown escaped (\\n, \\x1b,
+        \\u202e), so a message always stays one line and cannot drive the terminal.
+        """
         where = f"{self.path}:{self.line}" if self.line else self.path
         head = f"{where}: {self.field + ': ' if self.field else ''}{self.message} [{self.code}]"
-        return f"{head}\n    Как исправить: {self.hint}" if self.hint else head
+        head, hint = printable(head), printable(self.hint)
+        return f"{head}\n    Как исправить: {hint}" if hint else head
+
+
+_UNPRINTABLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def printable(text: str) -> str:
+    """Text with control, format and undecodable characters escaped (file names, values)."""
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in _UNPRINTABLE else ch for ch in text)
 
 
 def problem(path: Path | str, code: str, *, line: int | None = None, field: str = "",

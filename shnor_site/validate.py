@@ -16,6 +16,7 @@ from .introspect import field_at, iter_refs, literal_choices, model_at
 from .load import ContentError, Source, load_file
 from .models import KINDS
 from .problems import Problem, problem
+from .safety import check_source, stray_files
 
 
 @dataclass
@@ -183,6 +184,7 @@ def content_files(root: Path) -> list[tuple[str, Path]]:
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate everything under root; never raises for bad content."""
     cat = Catalogue(root=root)
+    cat.problems.extend(stray_files(root))
     for kind, path in content_files(root):
         try:
             src = load_file(path, root)
@@ -190,8 +192,12 @@ def load_catalogue(root: Path) -> Catalogue:
             cat.problems.append(exc.problem)
             continue
         _check_record(kind, src, cat)
+        cat.problems.extend(check_source(src))
     _check_refs(cat)
     _check_sources(cat)
+    from .practices_check import check_practices  # imports link, which imports this module
+
+    check_practices(cat)
     cat.problems.sort()
     return cat
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -18,7 +19,8 @@ UPDATE = os.environ.get("SHNOR_UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def mini():
-    return render_site(load_catalogue(FIXTURES / "mini"), ROOT / "templates")
+    return render_site(load_catalogue(FIXTURES / "mini"), ROOT / "templates",
+                       today=dt.date(2026, 1, 15))  # event statuses are judged against it
 
 
 def test_pages_and_urls(mini) -> None:
@@ -27,9 +29,15 @@ def test_pages_and_urls(mini) -> None:
         "programmes/index.md", "municipalities/testgrad.md", "organisations/testgrad-mc.md",
         "organisations/testgrad-uo.md", "schools/testgrad-sosh-1.md",
         "schools/testgrad-sosh-2.md", "programmes/testgrad-2023.md",
-        "programmes/testgrad-2023/source.md",
+        "programmes/testgrad-2023/source.md", "practices/index.md",
+        "indicators/index.md", "partnerships/index.md", "data/index.md",
     ])
-    assert list(mini.files) == ["programmes/testgrad-2023/testgrad-2023.txt"]
+    assert sorted(f for f in mini.files if not f.startswith(("data/", "feeds/"))) == [
+        "programmes/testgrad-2023/testgrad-2023.ics",
+        "programmes/testgrad-2023/testgrad-2023.txt",
+        "schools/testgrad-sosh-1/testgrad-sosh-1.ics",
+        "schools/testgrad-sosh-2/testgrad-sosh-2.ics",
+    ]
 
 
 @pytest.mark.parametrize("uri", [

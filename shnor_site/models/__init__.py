@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from .base import ID_PATTERN, Record, Ref
 from .places import Director, Municipality, Organisation, School, SchoolDocument
+from .practice import Outcome, Practice, PracticeSource
 from .programme import Event, Indicator, IndicatorGroup, Programme, RoadmapSection
 
 
@@ -29,11 +30,12 @@ KINDS: dict[str, Kind] = {
         Kind("organisation", Organisation, "organisations", "Организация", "Организации"),
         Kind("school", School, "schools", "Школа", "Школы"),
         Kind("programme", Programme, "programmes", "Программа", "Программы"),
+        Kind("practice", Practice, "practices", "Практика", "Банк практик"),
     )
 }
 
 __all__ = [
     "ID_PATTERN", "KINDS", "Director", "Event", "Indicator", "IndicatorGroup", "Kind",
-    "Municipality", "Organisation", "Programme", "Record", "Ref", "RoadmapSection",
-    "School", "SchoolDocument",
+    "Municipality", "Organisation", "Outcome", "Practice", "PracticeSource", "Programme",
+    "Record", "Ref", "RoadmapSection", "School", "SchoolDocument",
 ]

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Markdown, MunicipalityRef, OrganisationRef, Record, Slug, Url
+from .practice import RiskProfile
 
 OrganisationKind = Literal[
     "орган управления образованием",
@@ -83,3 +84,8 @@ class School(Record):
         default_factory=list, description="Документы, которые школа публикует."
     )
     description: Markdown | None = Field(None, description="Короткая справка о школе.")
+    risk_profiles: list[RiskProfile] = Field(
+        default_factory=list,
+        description="Риск-профили школы по проекту «500+» (необязательно): на странице школы "
+        "появятся практики, направленные на эти риски.",
+    )

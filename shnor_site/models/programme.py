@@ -7,7 +7,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import AgentRef, Markdown, MunicipalityRef, OrganisationRef, Record, SchoolRef, Slug
+from .base import (
+    AgentRef,
+    Markdown,
+    MunicipalityRef,
+    OrganisationRef,
+    Record,
+    SchoolRef,
+    Slug,
+    Url,
+)
 
 ProgrammeKind = Literal[
     "программа",
@@ -17,6 +26,8 @@ ProgrammeKind = Literal[
 ]
 SchoolRole = Literal["целевая школа", "школа-куратор", "школа-наставник", "школа-партнёр"]
 PairRelation = Literal["сетевая пара", "куратор"]
+EventStatus = Literal["запланировано", "выполнено", "перенесено", "отменено"]
+EvidenceKind = Literal["отчёт", "протокол", "приказ", "публикация"]
 
 
 class Period(Record):
@@ -113,6 +124,14 @@ class Passport(Record):
     )
 
 
+class ActualValue(Record):
+    """A reported value of an indicator after the programme started."""
+
+    value: str = Field(description="Значение, как в отчёте («36,1», «85%»).")
+    as_of: str = Field(description="На какую дату («декабрь 2023 г.»).")
+    source: Url | None = Field(None, description="Ссылка на отчёт с этим значением.")
+
+
 class Indicator(Record):
     """An indicator or criterion with its values exactly as the source gives them."""
 
@@ -126,6 +145,10 @@ class Indicator(Record):
     unit: str | None = Field(None, description="Единица измерения («%», «шт.»).")
     as_of: str | None = Field(None, description="На какую дату значение («май 2022 г.»).")
     note: Markdown | None = Field(None, description="Пояснение из документа.")
+    actual: list[ActualValue] = Field(
+        default_factory=list,
+        description="Фактические значения по отчётам (необязательно; не из текста программы).",
+    )
 
 
 class IndicatorGroup(Record):
@@ -137,6 +160,15 @@ class IndicatorGroup(Record):
         None, description="Заголовок столбца значений, как в документе."
     )
     indicators: list[Indicator] = Field(description="Показатели группы.")
+
+
+class EventEvidence(Record):
+    """A published document that shows what was done."""
+
+    title: str = Field(description="Название документа («Протокол совещания № 3»).")
+    url: Url = Field(description="Ссылка на документ.")
+    kind: EvidenceKind = Field(description="Вид документа.")
+    date: dt.date | None = Field(None, description="Дата документа (ГГГГ-ММ-ДД).")
 
 
 class Event(Record):
@@ -156,6 +188,13 @@ class Event(Record):
     result: Markdown | None = Field(None, description="Планируемый (ожидаемый) результат.")
     control: Markdown | None = Field(None, description="Форма контроля (отчётности).")
     note: Markdown | None = Field(None, description="Примечание из документа.")
+    status: EventStatus | None = Field(
+        None, description="Что известно об исполнении; не заполнено — на сайте «нет сведений».")
+    done: dt.date | None = Field(None, description="Когда выполнено (ГГГГ-ММ-ДД).")
+    status_note: str | None = Field(
+        None, description="Пояснение к статусу: куда перенесено, почему отменено.")
+    evidence: list[EventEvidence] = Field(
+        default_factory=list, description="Подтверждения: отчёты, протоколы, приказы, публикации.")
 
 
 class RoadmapTask(Record):

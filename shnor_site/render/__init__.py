@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..link import Graph, build_graph
+from ..progress import Progress
+from ..tracking import Schedule, build_date
 from ..validate import Catalogue
 from .env import make_env
 from .pages import PageSpec, all_pages
@@ -23,25 +27,39 @@ class RenderedSite:
 
 
 def _front_matter(spec: PageSpec) -> str:
-    meta = {"title": spec.title, "shnor_kind": spec.kind}
+    # Material prints page.meta.title unescaped (<title>, header): escape it here, once.
+    meta = {"title": html.escape(spec.title), "shnor_kind": spec.kind}
     if spec.municipality:
         meta["shnor_municipality"] = spec.municipality
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
                              for k, v in meta.items()) + "---\n\n"
 
 
-def render_site(cat: Catalogue, templates_dir: Path) -> RenderedSite:
-    """Render every page; the catalogue must be free of errors."""
+def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None
+                ) -> RenderedSite:
+    """Render every page; the catalogue must be free of errors.
+
+    `today` is the date event statuses are judged against (default: build_date()).
+    """
     graph = build_graph(cat)
+    sched = Schedule(graph, today or build_date())
     env = make_env(templates_dir)
     out = RenderedSite()
-    for spec in all_pages(graph):
+    specs = all_pages(graph)
+    progress = Progress("Страницы из content/", len(specs), every=500)
+    for spec in specs:
+        progress.step()
         template = env.get_template(spec.template)
-        body = template.render(g=graph, page_uri=spec.uri, page=spec, **spec.context)
+        body = template.render(g=graph, sched=sched, page_uri=spec.uri, page=spec,
+                               **spec.context)
         out.pages[spec.uri] = _front_matter(spec) + body
         out.specs[spec.uri] = spec
+    progress.done()
     for prog in cat.all("programme"):
         out.files[source_file_uri(prog)] = (cat.root / prog.source.file).read_bytes()
+    from ..publish import roadmap_files  # calendars, open data, feeds (imports render)
+
+    out.files.update(roadmap_files(sched))
     return out
 
 

@@ -37,7 +37,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,
         ru_date=_ru_date, split_first=markup.split_first_block,
-        headline=markup.headline,
+        headline=markup.headline, pre=markup.pre_text,
     )
     env.globals.update(
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..link import Graph
 from ..models import KINDS
+from .split import SPLIT_KINDS, index_context, region_context, region_pages
 from .urls import index_uri, record_uri
 
 
@@ -48,15 +49,31 @@ def record_pages(g: Graph) -> list[PageSpec]:
     return pages
 
 
+def _kind_index(g: Graph, kind: Any) -> list[PageSpec]:
+    """A kind's index page, plus its region pages when it is too long (split.py)."""
+    template = f"{kind.folder}_index.md.j2"
+    if kind.name not in SPLIT_KINDS:
+        return [PageSpec(index_uri(kind.name), template, kind.label_plural, "index")]
+    parts = region_pages(g, kind.name)
+    return [PageSpec(index_uri(kind.name), template, kind.label_plural, "index",
+                     index_context(g, kind.name, parts))] + [
+        PageSpec(p.uri, template, f"{kind.label_plural}: {p.label}", "index",
+                 region_context(p)) for p in parts]
+
+
 def index_pages(g: Graph) -> list[PageSpec]:
     """Home page and one index page per record kind."""
-    pages = [PageSpec("index.md", "home.md.j2", "Программы поддержки школ", "home")]
+    pages = [PageSpec("index.md", "home.md.j2", "Программы поддержки школ", "home"),
+             PageSpec("search.md", "search.md.j2", "Поиск", "search")]
     for kind in KINDS.values():
-        pages.append(PageSpec(index_uri(kind.name), f"{kind.folder}_index.md.j2",
-                              kind.label_plural, "index"))
-    return pages
+        pages += _kind_index(g, kind)
+    from ..publish import roadmap_pages  # indicators, partnerships, open data
+
+    return pages + [PageSpec(*spec) for spec in roadmap_pages(g)]
 
 
 def all_pages(g: Graph) -> list[PageSpec]:
     """Every generated page, in a stable order."""
-    return index_pages(g) + record_pages(g)
+    from ..practices_pages import practice_pages  # it imports PageSpec from this module
+
+    return index_pages(g) + record_pages(g) + practice_pages(g)

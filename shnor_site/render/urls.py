@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Any
 
@@ -28,11 +29,24 @@ def page_dir(uri: str) -> str:
     return stem
 
 
+@functools.lru_cache(maxsize=65536)
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's clean relative paths, without os.getcwd()."""
+    p = [x for x in path.split("/") if x and x != "."]
+    s = [x for x in start.split("/") if x and x != "."]
+    if ".." in p or ".." in s:
+        return posixpath.relpath(path, start)
+    i = 0
+    while i < min(len(p), len(s)) and p[i] == s[i]:
+        i += 1
+    return "/".join([".."] * (len(s) - i) + p[i:]) or "."
+
+
 def href(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     """Relative URL from one page to another page or file (works under any sub-path)."""
     here = page_dir(from_uri) or "./"
     there = page_dir(to_uri) if to_uri.endswith(".md") else to_uri
-    rel = posixpath.relpath(there or ".", here)
+    rel = relpath(there or ".", here)
     if to_uri.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
@@ -40,7 +54,7 @@ def href(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
 
 def md_href(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     """Relative link to another page's Markdown source, which MkDocs validates."""
-    rel = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    rel = relpath(to_uri, posixpath.dirname(from_uri) or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 

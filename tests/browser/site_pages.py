@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from shnor_site.page_types import OPTIONAL_TYPES, PAGE_TYPES, page_path
 
@@ -16,6 +17,10 @@ KINDS = list(PAGE_TYPES)
 
 MOBILE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+AXE = Axe()
 
 
 def type_url(built_site: Path, base_url: str, kind: str) -> str:
@@ -34,3 +39,12 @@ def open_type(page, built_site: Path, base_url: str, kind: str) -> str:
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
     return url
+
+
+def axe_blocking(page) -> list[str]:
+    """Serious and critical WCAG 2.1 A/AA violations on the open page, one line per node."""
+    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                    "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): {node['target']} {node['html'][:120]}"
+            for v in result.response["violations"] if v["impact"] in BLOCKING
+            for node in v["nodes"]]

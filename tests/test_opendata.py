@@ -1,0 +1,107 @@
+"""Open data: JSON validated against the published JSON Schema, CSV readable, page complete."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import jsonschema
+import pytest
+
+from shnor_site.link import build_graph
+from shnor_site.models import KINDS
+from shnor_site.opendata import open_data
+from shnor_site.render import render_site
+from shnor_site.tracking import Schedule
+from shnor_site.validate import load_catalogue
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def published():
+    cat = load_catalogue(ROOT / "content")
+    files, datasets = open_data(Schedule(build_graph(cat), dt.date(2030, 1, 1)))
+    return cat, files, datasets
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith("\ufeff".encode())  # BOM: spreadsheets detect UTF-8
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_record_json_validates_against_the_published_schema(published, kind: str) -> None:
+    cat, files, _ = published
+    schema = json.loads(files["data/schema.json"])
+    validator = jsonschema.Draft202012Validator(
+        {"$defs": schema["$defs"], "$ref": f"#/$defs/record-{kind}"})
+    records = json.loads(files[f"data/{KINDS[kind].folder}.json"])
+    assert len(records) == len(cat.all(kind))
+    for record in records:
+        errors = [e.message for e in validator.iter_errors(record)]
+        assert not errors, (record.get("id"), errors[:3])
+
+
+def test_schema_rejects_a_broken_record(published) -> None:
+    _, files, _ = published
+    schema = json.loads(files["data/schema.json"])
+    validator = jsonschema.Draft202012Validator(
+        {"$defs": schema["$defs"], "$ref": "#/$defs/record-school"})
+    school = json.loads(files["data/schools.json"])[0]
+    assert not list(validator.iter_errors(school))
+    assert list(validator.iter_errors({**school, "unexpected": 1}))
+    assert list(validator.iter_errors({k: v for k, v in school.items() if k != "name"}))
+
+
+def test_events_json_matches_its_schema_and_keeps_the_written_timing(published) -> None:
+    _, files, _ = published
+    events = json.loads(files["data/events.json"])
+    validator = jsonschema.Draft202012Validator(json.loads(files["data/events.schema.json"]))
+    assert len(events) == 177
+    for row in events:
+        assert not list(validator.iter_errors(row)), row["anchor"]
+    tula = [e for e in events if e["timing"] == "Май, декабрь 2024 г."]
+    assert tula and tula[0]["ranges"] == [{"start": "2024-05-01", "end": "2024-05-31"},
+                                          {"start": "2024-12-01", "end": "2024-12-31"}]
+    assert {e["timing_kind"] for e in events} >= {"dates", "years", "period", "deadline",
+                                                  "recurring", "continuous", "on_request",
+                                                  "by_plan"}
+    assert "unknown" not in {e["timing_kind"] for e in events}
+
+
+def test_csv_tables_have_described_columns_and_every_row(published) -> None:
+    _, files, datasets = published
+    assert {d.name for d in datasets} >= {k.folder for k in KINDS.values()} | {
+        "events", "evidence", "indicators", "participants", "pairs", "school_documents"}
+    for ds in datasets:
+        rows = read_csv(files[f"data/{ds.name}.csv"])
+        assert len(rows) == ds.rows == len(json.loads(files[f"data/{ds.name}.json"]))
+        header = next(csv.reader(io.StringIO(files[f"data/{ds.name}.csv"].decode("utf-8-sig"))))
+        assert header == [c for c, _ in ds.columns]
+        undescribed = [c for c, desc in ds.columns if not desc.strip()]
+        assert not undescribed, (ds.name, undescribed)
+    events = read_csv(files["data/events.csv"])
+    row = next(r for r in events if r["timing"] == "Май-июнь 2021 Май-июнь 2022 Май-июнь 2023")
+    assert row["ranges"] == ("2021-05-01/2021-06-30; 2022-05-01/2022-06-30; "
+                             "2023-05-01/2023-06-30")
+    assert row["state"] == "срок истёк, выполнение не подтверждено" and row["status"] == ""
+    pairs = read_csv(files["data/pairs.csv"])
+    assert {(p["school_1"], p["relation"]) for p in pairs} >= {("tula-co-42", "куратор")}
+
+
+def test_open_data_is_byte_identical_between_builds(published) -> None:
+    cat, files, _ = published
+    again, _ = open_data(Schedule(build_graph(cat), dt.date(2030, 1, 1)))
+    assert again == files
+
+
+def test_data_page_lists_every_file_and_the_licence() -> None:
+    site = render_site(load_catalogue(ROOT / "content"), ROOT / "templates",
+                       today=dt.date(2030, 1, 1))
+    page = site.pages["data/index.md"]
+    data_files = sorted(f.removeprefix("data/") for f in site.files if f.startswith("data/"))
+    assert all(f"({name})" in page or f'href="{name}"' in page for name in data_files), page
+    assert "CC BY 4.0" in page and "1259" in page
+    assert 'href="../feeds/events.xml"' in page

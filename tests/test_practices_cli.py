@@ -1,0 +1,111 @@
+"""`shnor-site new practice`, `check --format github` and `schema --practice`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from shnor_site.cli import main
+from shnor_site.practices_new import template_text
+from shnor_site.practices_schema import schema_text
+from shnor_site.validate import load_catalogue
+from tests.fixtures.practices.assemble import practice_content
+
+FLAGS = ["--id", "testgrad-klub", "--title", "Клуб: родители и учителя",
+         "--municipality", "testgrad", "--summary", "Родители и учителя встречаются раз в месяц.",
+         "--school", "testgrad-sosh-3", "--programme", "testgrad-2024", "--event", "s1-t2-e1",
+         "--event", "2.", "--risk", "9",
+         "--risk", "nizkaya-uchebnaya-motivatsiya-obuchayushchikhsya",
+         "--theme", "работа с родителями", "--level", "НОО", "--audience", "roditeli",
+         "--problem", "Родители не приходят в школу.", "--done", "Открыли клуб.",
+         "--howto", "Назначьте ведущего.", "--added", "2024-05-01"]
+
+
+def _invoke(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_new_practice_from_flags_writes_a_file_that_passes_check(tmp_path: Path) -> None:
+    content = practice_content(tmp_path)
+    flags = list(FLAGS)
+    result = _invoke("new", "practice", "--content", str(content), *flags)
+    assert result.exit_code == 1  # "2." is ambiguous in testgrad-2024: written, then reported
+    assert "practice-event-ambiguous" in result.output
+    flags[flags.index("2.")] = "s1-t1-e2"
+    result = _invoke("new", "practice", "--content", str(content), "--force", *flags)
+    assert result.exit_code == 0, result.output
+    text = (content / "practices" / "testgrad-klub.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n# yaml-language-server: $schema=")
+    assert 'title: "Клуб: родители и учителя"' in text and '- "s1-t2-e1"' not in text
+    cat = load_catalogue(content)
+    assert cat.problems == []
+    rec = cat.get("practice", "testgrad-klub")
+    assert rec.risk_profiles == ["Низкий уровень вовлеченности родителей",
+                                 "Низкая учебная мотивация обучающихся"]
+    assert rec.source.events == ["s1-t2-e1", "s1-t1-e2"] and rec.audiences == ["родители"]
+    assert str(rec.added) == "2024-05-01" and rec.status == "описана"
+
+
+def test_new_practice_prompts_for_what_flags_leave_out(tmp_path: Path) -> None:
+    content = practice_content(tmp_path)
+    answers = "\n".join(["testgrad-vstrechi", "Встречи с родителями", "testgrad",
+                         "Один абзац.", "Проблема.", "Сделали.", "Повторить."]) + "\n"
+    result = _invoke("new", "practice", "--content", str(content), stdin=answers)
+    assert result.exit_code == 0, result.output
+    assert "Название практики" in result.output and "Как повторить" in result.output
+    assert load_catalogue(content).problems == []
+
+
+def test_new_practice_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
+    content = practice_content(tmp_path)
+    base = ["new", "practice", "--content", str(content), "--title", "Т", "--summary", "С",
+            "--problem", "П", "--done", "Д", "--howto", "К"]
+    cases = {
+        "unknown municipality": ["--id", "x-1", "--municipality", "nowhere"],
+        "existing file": ["--id", "testgrad-nastavniki", "--municipality", "testgrad"],
+        "reserved id": ["--id", "select", "--municipality", "testgrad"],
+        "bad id": ["--id", "Моя практика", "--municipality", "testgrad"],
+        "unknown risk": ["--id", "x-2", "--municipality", "testgrad", "--risk", "99"],
+        "events without programme": ["--id", "x-3", "--municipality", "testgrad",
+                                     "--event", "1"],
+    }
+    for name, args in cases.items():
+        result = _invoke(*base, *args)
+        assert result.exit_code == 2, (name, result.output)
+    assert sorted(p.name for p in (content / "practices").iterdir()) == [
+        "testgrad-nastavniki.md", "testgrad-roditelskiy-klub.md"]
+
+
+def test_values_and_template_flags(tmp_path: Path) -> None:
+    result = _invoke("new", "practice", "--values")
+    assert result.exit_code == 0
+    assert "10. Низкая учебная мотивация обучающихся" in result.output
+    out = tmp_path / "_template.md"
+    assert _invoke("new", "practice", "--template", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == template_text()
+
+
+ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),title=([a-z-]+)::(.+)$")
+
+
+def test_check_github_format_annotates_every_problem(tmp_path: Path) -> None:
+    content = practice_content(tmp_path, broken=True)
+    result = CliRunner().invoke(main, ["check", "--content", str(content), "--format",
+                                       "github"])
+    assert result.exit_code == 1
+    probs = load_catalogue(content).problems
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("::")]
+    assert len(lines) == len(probs)
+    parsed = [ANNOTATION.match(ln) for ln in lines]
+    assert all(parsed), [ln for ln, m in zip(lines, parsed, strict=True) if not m]
+    assert {(m[2], int(m[3]), m[4]) for m in parsed} == {(p.path, p.line, p.code)
+                                                          for p in probs}
+    reserved = next(m for m in parsed if m[4] == "practice-reserved-id")
+    assert "%0AКак исправить: " in reserved[5] and "\n" not in reserved[5]
+
+
+def test_schema_practice_option_prints_the_published_schema() -> None:
+    result = _invoke("schema", "--practice")
+    assert result.exit_code == 0 and result.output == schema_text()

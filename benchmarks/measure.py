@@ -28,9 +28,17 @@ class Run:
     peak_mb: float
     ok: bool
     tail: str = ""
+    cpu_seconds: float = 0.0
 
 
-def timed(cmd: list[str], cwd: Path, timeout: float = 3600) -> Run:
+def timed(cmd: list[str], cwd: Path, timeout: float = 3600, repeat: int = 1) -> Run:
+    """Fastest of `repeat` runs of cmd (the machine is shared: noise only adds time)."""
+    runs = [_timed_once(cmd, cwd, timeout) for _ in range(repeat)]
+    ok = [r for r in runs if r.ok]
+    return min(ok, key=lambda r: r.seconds) if ok else runs[-1]
+
+
+def _timed_once(cmd: list[str], cwd: Path, timeout: float) -> Run:
     """Run cmd under /usr/bin/time -v; wall clock and maximum resident set size."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         proc = subprocess.run(["/usr/bin/time", "-v", "-o", report.name, *cmd], cwd=cwd,
@@ -42,8 +50,9 @@ def timed(cmd: list[str], cwd: Path, timeout: float = 3600) -> Run:
     if wall:
         hours, minutes, secs = wall.groups()
         seconds = int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
     tail = (proc.stderr or proc.stdout)[-2000:]
-    return Run(seconds, int(rss[1]) / 1024 if rss else 0.0, proc.returncode == 0, tail)
+    return Run(seconds, int(rss[1]) / 1024 if rss else 0.0, proc.returncode == 0, tail, cpu)
 
 
 def plain_config(project_config: Path, docs_dir: Path, out: Path) -> Path:

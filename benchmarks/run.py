@@ -44,18 +44,19 @@ def _log(msg: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
 
-def _builds(project: Path, full: bool) -> dict[str, Run]:
+def _builds(project: Path, full: bool, repeat: int) -> dict[str, Run]:
     cli = str(VENV_BIN / "shnor-site")
-    runs = {"ours": timed([cli, "build", "--no-search", "-d", "site-ours"], project)}
+    runs = {"ours": timed([cli, "build", "--no-search", "-d", "site-ours"], project,
+                          repeat=repeat)}
     _log(f"our build without search: {runs['ours'].seconds:.1f} s")
     if full:
-        runs["full"] = timed([cli, "build", "-d", "site-full"], project)
+        runs["full"] = timed([cli, "build", "-d", "site-full"], project, repeat=repeat)
         _log(f"our full build: {runs['full'].seconds:.1f} s")
     exported = project / "exported"
     runs["export"] = timed([cli, "export", str(exported)], project)
     cfg = plain_config(project / "mkdocs.yml", exported, project / "plain.yml")
     runs["plain"] = timed([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d",
-                           str(project / "site-plain")], project)
+                           str(project / "site-plain")], project, repeat=repeat)
     _log(f"plain mkdocs: {runs['plain'].seconds:.1f} s")
     hugo = VENV_BIN / "hugo"
     if hugo.exists():
@@ -67,22 +68,23 @@ def _builds(project: Path, full: bool) -> dict[str, Run]:
 
 
 def bench(scale: float, seed: int, work: Path, full: bool = True,
-          search_bytes: bool = True) -> dict:
+          search_bytes: bool = True, repeat: int = 1, practices: bool | None = None) -> dict:
     """Measure one scale; returns a JSON-able result."""
     folder = work / f"scale-{scale:g}"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     started = time.perf_counter()
-    made = generate(folder / "content", scale, seed)
+    made = generate(folder / "content", scale, seed, practices)
     generated = time.perf_counter() - started
     _log(f"scale {scale:g} %: {made} in {generated:.1f} s")
     project = folder / "project"
     project.mkdir()
     _make_project(project, folder / "content")
-    runs = _builds(project, full)
+    runs = _builds(project, full, repeat)
     site = project / ("site-full" if full and runs["full"].ok else "site-ours")
-    result = {"scale": scale, "seed": seed, "records": made, "synth_seconds": generated,
+    result = {"scale": scale, "seed": seed, "repeat": repeat, "records": made,
+              "synth_seconds": generated,
               "runs": {k: asdict(v) for k, v in runs.items()},
               "stats": page_stats(site) if site.exists() else {},
               "date": f"{dt.date.today():%Y-%m-%d}"}
@@ -105,12 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/shnor-bench"))
     ap.add_argument("--no-full", action="store_true", help="skip the build with search")
     ap.add_argument("--keep", action="store_true", help="keep the work folders")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per build; the fastest counts (shared machines are noisy)")
     ap.add_argument("--report-only", action="store_true", help="only rewrite the report")
+    ap.add_argument("--no-practices", action="store_true", help="corpus without practices")
     args = ap.parse_args(argv)
     results = _load()
     for scale in [] if args.report_only else args.scales:
-        result = bench(scale, args.seed, args.work, full=not args.no_full)
-        results[f"{scale:g}"] = result
+        result = bench(scale, args.seed, args.work, full=not args.no_full, repeat=args.repeat,
+                       practices=False if args.no_practices else None)
+        results[f"{scale:g}" + ("-np" if args.no_practices else "")] = result
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
                            encoding="utf-8")
         if not args.keep:

@@ -85,7 +85,12 @@ def _body_problems(src: Source) -> list[Problem]:
                 probs.append(problem(src.rel, "practice-section-empty", line=sec.line,
                                      detail=f"«{sec.canonical}»",
                                      hint=SECTION_GUIDE[sec.canonical]))
-    last_line = first + max(len(lines) - 1, 0)
+    return probs + _missing_sections(src, seen, first + max(len(lines) - 1, 0))
+
+
+def _missing_sections(src: Source, seen: dict[str, int], last_line: int) -> list[Problem]:
+    """A missing section is reported where it belongs: before the next present one."""
+    probs = []
     for index, name in enumerate(SECTIONS):
         if name not in seen:
             later = [seen[n] for n in SECTIONS[index + 1:] if n in seen]

@@ -66,13 +66,16 @@ def calendar_files(sched: Schedule) -> dict[str, bytes]:
     """One .ics per programme and per school."""
     cat, files = sched.graph.cat, {}
     for prog in cat.all("programme"):
+        mun = cat.get("municipality", prog.municipality).name
+        name = f"{mun}: {prog.kind} {prog.period.start}–{prog.period.end}"
         files[programme_calendar_uri(prog.id)] = calendar_bytes(
-            prog.title, sched.by_programme.get(prog.id, []), content_stamp([prog]))
+            name, sched.by_programme.get(prog.id, []), content_stamp([prog]))
     for school in cat.all("school"):
         plans = sched.for_school(school.id)
         progs = list({p.placed.programme.id: p.placed.programme for p in plans}.values())
+        name = f"{school.short_name} ({cat.get('municipality', school.municipality).name})"
         files[school_calendar_uri(school.id)] = calendar_bytes(
-            school.short_name, plans, content_stamp(progs or cat.all("programme")))
+            name, plans, content_stamp(progs or cat.all("programme")))
     return files
 
 

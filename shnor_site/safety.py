@@ -152,7 +152,7 @@ def check_source(src: Source) -> list[Problem]:
 
     found: list[Problem] = []
     for loc, text in iter_strings(src.data):
-        removed = removed_markup(text)
+        removed = removed_markup(text.strip())  # records strip their strings on validation
         if removed:
             found.append(_warning(src, fmt_loc(loc), src.line_of(loc), removed))
     if src.body:

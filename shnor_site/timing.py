@@ -280,11 +280,13 @@ def parse_timing(text: str, start_year: int, end_year: int) -> Timing:
     kind = _classify(normalise(text)) or _classify(norm)
     if kind:
         return Timing(text, kind, (), False, None)
-    found: Timing | None = None
-    if norm.startswith("до "):
-        found = _deadline(norm[3:], start_year, end_year)
-    else:
-        found = _years(norm, start_year, end_year) or _month_list(norm, start_year, end_year)
+    try:
+        if norm.startswith("до "):
+            found = _deadline(norm[3:], start_year, end_year)
+        else:
+            found = _years(norm, start_year, end_year) or _month_list(norm, start_year, end_year)
+    except ValueError:  # an impossible date such as 31.02.2023
+        found = None
     if found is None:
         return Timing(text, "unknown")
     return Timing(text, found.kind, found.spans, found.year_assumed, note)

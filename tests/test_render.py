@@ -30,7 +30,7 @@ def test_pages_and_urls(mini) -> None:
         "organisations/testgrad-uo.md", "schools/testgrad-sosh-1.md",
         "schools/testgrad-sosh-2.md", "programmes/testgrad-2023.md",
         "programmes/testgrad-2023/source.md", "practices/index.md",
-        "indicators/index.md", "partnerships/index.md", "data/index.md",
+        "indicators/index.md", "partnerships/index.md", "data/index.md", "search.md",
     ])
     assert sorted(f for f in mini.files if not f.startswith(("data/", "feeds/"))) == [
         "programmes/testgrad-2023/testgrad-2023.ics",

@@ -67,12 +67,13 @@ def test_the_size_limit_is_inclusive(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["x.yml", "p.md"])
 def test_cp1251_is_detected_with_its_line(tmp_path: Path, name: str) -> None:
-    text = "id: a\nname: Школа № 1\n" if name.endswith(".yml") else "---\nid: a\ntitle: Школа\n---\n"
+    yml = name.endswith(".yml")
+    text = "id: a\nname: Школа № 1\n" if yml else "---\nid: a\ntitle: Школа\n---\n"
     path = _write(tmp_path, text.encode("cp1251"), name)
     with pytest.raises(ContentError) as err:
         load_file(path, tmp_path / "content")
     prob = err.value.problem
-    assert (prob.code, prob.line) == ("file-encoding", 2 if name.endswith(".yml") else 3)
+    assert (prob.code, prob.line) == ("file-encoding", 2 if yml else 3)
     assert "1251" in prob.message
 
 
@@ -85,7 +86,8 @@ def test_utf16_is_an_encoding_problem_not_a_crash(tmp_path: Path) -> None:
 def test_bom_and_windows_line_ends_are_accepted(tmp_path: Path, name: str) -> None:
     text = "id: a\r\nname: Школа\r\n" if name.endswith(".yml") else \
         "---\r\nid: a\r\nname: Школа\r\n---\r\n\r\n## Проблема\r\n"
-    src = load_file(_write(tmp_path, b"\xef\xbb\xbf" + text.encode()), tmp_path / "content")
+    path = _write(tmp_path, b"\xef\xbb\xbf" + text.encode(), name)
+    src = load_file(path, tmp_path / "content")
     assert src.data == {"id": "a", "name": "Школа"}
     assert src.line_of(("name",)) == (2 if name.endswith(".yml") else 3)
 
@@ -113,6 +115,10 @@ def test_very_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert time.perf_counter() - start < 5.0
 
 
-def test_control_characters_are_a_syntax_problem(tmp_path: Path) -> None:
-    code, _ = _refused(tmp_path, "id: a\nname: Шк\x00ола\n")
-    assert code == "yaml-syntax"
+@pytest.mark.parametrize("char", ["\x00", "\x0b", "\x0c", "\x1b", "\ufffe"])
+def test_control_characters_are_a_located_syntax_problem(tmp_path: Path, char: str) -> None:
+    path = _write(tmp_path, f"id: a\nname: Шк{char}ола\n")
+    with pytest.raises(ContentError) as err:
+        load_file(path, tmp_path / "content")
+    assert (err.value.problem.code, err.value.problem.line) == ("yaml-syntax", 2)
+    assert f"U+{ord(char):04X}" in err.value.problem.message

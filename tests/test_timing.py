@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shnor_site.link import place_events
 from shnor_site.timing import format_span, outside_period, parse_timing, school_years
@@ -137,7 +139,8 @@ def test_classified_without_dates(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "когда-нибудь", "2021-2020", "Май 2021, июнь", "31 февраля 2023", "до мая",
-    "Июнь 2023 – май 2023", "весна", "",
+    "Июнь 2023 – май 2023", "весна", "", "до 31.02.2023", "до 30 февраля 2023",
+    "15.13.2023",
 ])
 def test_unparseable_is_unknown_never_guessed(text: str) -> None:
     """«до мая» in a three-year programme: which May is not knowable — not guessed."""
@@ -167,3 +170,17 @@ def test_dates_outside_the_programme_years_are_flagged() -> None:
 def test_format_span(text: str, words: str) -> None:
     assert format_span(parse_timing(text, 2020, 2021).spans[0]) == words
 
+
+
+WORDS = ["май", "Январь", "декабря", "2024", "2023 г.", "-", "–", ",", "до", "в течение",
+         "года", "(по плану)", "12.05.2023", "31", "постоянно", "далее", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join)),
+       st.integers(2000, 2040), st.integers(0, 4))
+def test_any_text_parses_or_is_classified_without_error(text: str, start: int, years: int) -> None:
+    t = parse_timing(text, start, start + years)
+    assert t.text == text and t.label
+    assert all(s.start is None or s.start <= s.end for s in t.spans)
+    assert (t.kind in ("dates", "years", "period", "deadline")) == bool(t.spans)

@@ -76,6 +76,7 @@
       label.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
         event.preventDefault();
+        event.stopPropagation();  // Material's own Enter handling would toggle it back
         toggle.click();
       });
     });

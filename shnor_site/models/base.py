@@ -66,7 +66,9 @@ Markdown = Annotated[
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://[^\s]+$"),
+    # No spaces, quotes, <> or the Markdown brackets [ ] ` (encode them as %5B %5D %60):
+    # a URL must never be able to open a tag or a Markdown link where a page prints it.
+    StringConstraints(pattern=r"^https?://[^\s\"'<>\[\]`]+$"),
     Field(description="Адрес в интернете, начинается с https:// или http://."),
 ]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..link import Graph
 from ..models import KINDS
-from .split import SPLIT_KINDS, index_context, region_context, region_pages
+from .split import INDEX_LIMIT, SPLIT_KINDS, index_context, region_context, region_pages
 from .urls import index_uri, record_uri
 
 
@@ -63,7 +63,8 @@ def _kind_index(g: Graph, kind: Any) -> list[PageSpec]:
 
 def index_pages(g: Graph) -> list[PageSpec]:
     """Home page and one index page per record kind."""
-    pages = [PageSpec("index.md", "home.md.j2", "Программы поддержки школ", "home"),
+    pages = [PageSpec("index.md", "home.md.j2", "Программы поддержки школ", "home",
+                      {"home_limit": INDEX_LIMIT["programme"]}),
              PageSpec("search.md", "search.md.j2", "Поиск", "search")]
     for kind in KINDS.values():
         pages += _kind_index(g, kind)

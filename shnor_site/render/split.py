@@ -1,8 +1,8 @@
 """Index pages that stay small at national scale: split by region, then into parts.
 
-A kind's index lists every record while there are at most INDEX_LIMIT of them. Above
+A kind's index lists every record while there are at most INDEX_LIMIT[kind] of them. Above
 that the index lists the regions (with counts) and each region gets its own page
-`<folder>/regions/<region>.md`; a region with more than INDEX_LIMIT records is cut into
+`<folder>/regions/<region>.md`; a region with more than the limit is cut into
 numbered parts (`<region>-2.md`, …). Every page then stays well under 80 KB of HTML,
 whatever the number of schools or programmes.
 """
@@ -15,8 +15,9 @@ from typing import Any
 
 from ..models import KINDS
 
-#: Records listed on one index page (about 150–250 bytes of HTML each).
-INDEX_LIMIT = 250
+#: Records listed on one index page: an entry is about 200 bytes of HTML (a programme's,
+#: with its kind, period and event count, about 450), so a page stays under 60 KB.
+INDEX_LIMIT = {"municipality": 250, "organisation": 250, "school": 250, "programme": 100}
 #: Kinds whose index is split this way (practices have their own facet pages).
 SPLIT_KINDS = ("municipality", "organisation", "school", "programme")
 OTHER_REGION = "Без региона"
@@ -57,8 +58,8 @@ def _slug(text: str) -> str:
 
 def region_pages(g: Any, kind: str) -> list[RegionPage]:
     """The region pages of a kind's index; empty while the kind fits on one page."""
-    records = g.cat.all(kind)
-    if len(records) <= INDEX_LIMIT:
+    records, limit = g.cat.all(kind), INDEX_LIMIT[kind]
+    if len(records) <= limit:
         return []
     by_region: dict[str, list[Any]] = defaultdict(list)
     for rec in records:
@@ -70,7 +71,7 @@ def region_pages(g: Any, kind: str) -> list[RegionPage]:
             slug += "-x"
         used.add(slug)
         recs = by_region[region]
-        chunks = [recs[i:i + INDEX_LIMIT] for i in range(0, len(recs), INDEX_LIMIT)]
+        chunks = [recs[i:i + limit] for i in range(0, len(recs), limit)]
         for n, chunk in enumerate(chunks, 1):
             name = slug if n == 1 else f"{slug}-{n}"
             pages.append(RegionPage(kind, region, f"{folder}/regions/{name}.md", tuple(chunk),

@@ -8,7 +8,7 @@ MODE = '[data-shnor-a11y="mode"]'
 IMAGES = '[data-shnor-a11y="images"]'
 
 TEXT_STATE_JS = """() => {
-  const p = document.querySelector('.md-content article > p'), s = getComputedStyle(p);
+  const p = document.querySelector('.md-typeset h1 ~ p'), s = getComputedStyle(p);
   return {size: parseFloat(s.fontSize), color: s.color,
           on: document.documentElement.classList.contains('shnor-a11y'),
           noimg: document.documentElement.classList.contains('shnor-a11y-noimg'),

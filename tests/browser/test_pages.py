@@ -1,4 +1,8 @@
-"""Every page type in Chromium: no third-party requests, phone layout, screenshots, print."""
+"""Every page type in Chromium: no third-party requests, phone layout, print.
+
+Screenshots of every page type (desktop, phone, phone in the visually-impaired mode) are
+saved to artifacts/screenshots/ on the way.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +25,20 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+def screenshot(page, name: str) -> None:
+    """Save a full-page screenshot to artifacts/screenshots/ (for people to look at)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=shot, full_page=True)
+    assert shot.stat().st_size > 5_000, f"{shot} looks empty"
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_third_party_requests(page, built_site, site_url, kind: str) -> None:
-    """Loading the page (and waiting for idle network) asks only the local server."""
+    """Loading the page (until the network is idle) asks only the local server."""
     requests: list[str] = []
     page.on("request", lambda req: requests.append(req.url))
+    page.set_viewport_size(DESKTOP)
     url = open_type(page, built_site, site_url, kind)
     page.wait_for_load_state("networkidle")
     local = urlsplit(url).netloc
@@ -33,6 +46,7 @@ def test_no_third_party_requests(page, built_site, site_url, kind: str) -> None:
     foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob")
                and urlsplit(u).netloc != local]
     assert not foreign, "\n".join(foreign)
+    screenshot(page, f"{kind}-desktop")
 
 
 @pytest.mark.parametrize("mode", ["normal", "a11y"])
@@ -47,18 +61,7 @@ def test_phone_has_no_horizontal_scroll(page, built_site, site_url, kind: str,
     state = page.evaluate(OVERFLOW_JS)
     assert state["width"] == MOBILE["width"]
     assert state["scroll"] <= state["width"], "\n".join(state["wide"])
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_screenshots(page, built_site, site_url, kind: str) -> None:
-    """Save full-page screenshots at phone and desktop size (artifacts/screenshots/)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, size in (("mobile", MOBILE), ("desktop", DESKTOP)):
-        page.set_viewport_size(size)
-        open_type(page, built_site, site_url, kind)
-        shot = SCREENSHOTS / f"{kind}-{name}.png"
-        page.screenshot(path=shot, full_page=True)
-        assert shot.stat().st_size > 5_000, f"{shot} looks empty"
+    screenshot(page, f"{kind}-mobile" + ("-a11y" if mode == "a11y" else ""))
 
 
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",

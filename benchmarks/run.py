@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     for scale in [] if args.report_only else args.scales:
         result = bench(scale, args.seed, args.work, full=not args.no_full, repeat=args.repeat,
                        practices=False if args.no_practices else None)
+        results = _load()  # another run may have finished meanwhile
         results[f"{scale:g}" + ("-np" if args.no_practices else "")] = result
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
                            encoding="utf-8")

@@ -89,7 +89,7 @@ def calendar_bytes(name: str, plans: Iterable[EventPlan], stamp: dt.datetime) ->
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", icalendar.vText(" ".join(name.split())))  # X- is not escaped
     for plan in plans:
         for vevent in _vevents(plan, stamp):
             cal.add_component(vevent)

@@ -190,26 +190,29 @@ TABLE_TITLES = {
 }
 
 
-def _record_files(cat: Any, out: dict[str, bytes], sets: list[Dataset]) -> None:
+def _all_tables(sched: Schedule) -> list[tuple[Dataset, list[dict[str, Any]], list[Any]]]:
+    """(description, CSV rows, JSON rows) of every dataset, records first."""
+    cat = sched.graph.cat
+    out = []
     for kind in KINDS.values():
         records = [r.model_dump(mode="json") for r in cat.all(kind.name)]
-        cols = model_columns(kind.model)
-        out[f"data/{kind.folder}.json"] = to_json(records)
-        out[f"data/{kind.folder}.csv"] = to_csv([c for c, _ in cols], records)
-        sets.append(Dataset(kind.folder, kind.label_plural, len(records), cols))
+        out.append((Dataset(kind.folder, kind.label_plural, len(records),
+                            model_columns(kind.model)), records, records))
+    ev_tables, event_rows = event_tables(sched.all())
+    for name, (cols, rows) in {**ev_tables, **child_tables(cat)}.items():
+        out.append((Dataset(name, TABLE_TITLES[name], len(rows), cols), rows,
+                    event_rows if name == "events" else rows))
+    return out
 
 
 def open_data(sched: Schedule) -> tuple[dict[str, bytes], list[Dataset]]:
     """Every open-data file under data/ and the description of each dataset."""
-    cat = sched.graph.cat
     out: dict[str, bytes] = {"data/schema.json": to_json(content_schema())}
     sets: list[Dataset] = []
-    _record_files(cat, out, sets)
-    ev_tables, event_rows = event_tables(sched.all())
-    for name, (cols, rows) in {**ev_tables, **child_tables(cat)}.items():
-        out[f"data/{name}.csv"] = to_csv([c for c, _ in cols], rows)
-        out[f"data/{name}.json"] = to_json(event_rows if name == "events" else rows)
-        sets.append(Dataset(name, TABLE_TITLES[name], len(rows), cols))
+    for ds, csv_rows, json_rows in _all_tables(sched):
+        out[f"data/{ds.name}.json"] = to_json(json_rows)
+        out[f"data/{ds.name}.csv"] = to_csv([c for c, _ in ds.columns], csv_rows)
+        sets.append(ds)
     schema = PublishedEvent.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     out["data/events.schema.json"] = to_json(schema)

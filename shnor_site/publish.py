@@ -6,6 +6,7 @@ free of MkDocs: the plugin publishes the files through File.generated.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .feeds import EVENTS_FEED, PRACTICES_FEED, feed_files
@@ -46,10 +47,31 @@ def role_groups(g: Graph) -> list[dict[str, Any]]:
     return out
 
 
+_shared: dict[str, Any] = {}
+
+
+def schedule(g: Graph, today: dt.date) -> Schedule:
+    """The Schedule of this graph and day, built once per build (pages and files share it)."""
+    cached = _shared.get("schedule")
+    if cached is None or cached.graph is not g or cached.today != today:
+        cached = _shared["schedule"] = Schedule(g, today)
+        _shared["open_data"] = None
+    return cached
+
+
+def _open_data(sched: Schedule) -> Any:
+    """open_data(sched), computed once for the shared schedule (it is the costliest step)."""
+    if _shared.get("schedule") is not sched:
+        return open_data(sched)
+    if _shared.get("open_data") is None:
+        _shared["open_data"] = open_data(sched)
+    return _shared["open_data"]
+
+
 def roadmap_pages(g: Graph) -> list[PageTuple]:
     """(uri, template, title, kind, context) of the indicators, partnerships and data pages."""
     programmes = g.cat.all("programme")
-    _, datasets = open_data(Schedule(g, build_date()))
+    _, described = _open_data(schedule(g, build_date()))
     return [
         ("indicators/index.md", "indicators.md.j2", "Показатели программ", "index",
          {"matches": compare(programmes), "similar": compare(programmes, NOT_COMPARABLE),
@@ -57,7 +79,7 @@ def roadmap_pages(g: Graph) -> list[PageTuple]:
         ("partnerships/index.md", "partnerships.md.j2", "Партнёрства школ", "index",
          {"pairs": partnership_rows(g), "networks": role_groups(g)}),
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
-         {"datasets": datasets, "licence": LICENCE, "licence_url": LICENCE_URL,
+         {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
           "feeds": (EVENTS_FEED, PRACTICES_FEED)}),
     ]
 
@@ -82,6 +104,6 @@ def calendar_files(sched: Schedule) -> dict[str, bytes]:
 def roadmap_files(sched: Schedule) -> dict[str, bytes]:
     """Calendars, open data and feeds, keyed by their URI in the site."""
     files = calendar_files(sched)
-    files.update(open_data(sched)[0])
+    files.update(_open_data(sched)[0])
     files.update(feed_files(sched))
     return files

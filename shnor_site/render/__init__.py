@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..link import Graph, build_graph
 from ..progress import Progress
-from ..tracking import Schedule, build_date
+from ..tracking import build_date
 from ..validate import Catalogue
 from .env import make_env
 from .pages import PageSpec, all_pages
@@ -41,8 +41,10 @@ def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = Non
 
     `today` is the date event statuses are judged against (default: build_date()).
     """
+    from ..publish import schedule  # one Schedule per build, shared with roadmap pages
+
     graph = build_graph(cat)
-    sched = Schedule(graph, today or build_date())
+    sched = schedule(graph, today or build_date())
     env = make_env(templates_dir)
     out = RenderedSite()
     specs = all_pages(graph)

@@ -165,7 +165,7 @@ def _get(data: Any, loc: Loc) -> Any:
 
 def inject(rec: Record, payloads: list[str], start: int) -> int:
     """Put payloads into every string slot the model accepts; returns the next index."""
-    urls = [p for p in payloads if p.startswith("http")]
+    urls = [p for p in payloads if p.startswith("http")] or ["https://example.org/doc"]
     index = start
     for loc, original in list(iter_strings(rec.data)):
         payload = payloads[index % len(payloads)]
@@ -264,9 +264,13 @@ def _repair(records: list[Record], errors: list) -> list[str]:
     return left
 
 
-def build_content(root: Path, probe: bool = False) -> list[str]:
-    """Write the payload content tree into root (a `content` folder); return the payloads."""
-    payloads = load_payloads(probe)
+def build_content(root: Path, probe: bool = False,
+                  payloads: list[str] | None = None) -> list[str]:
+    """Write the payload content tree into root (a `content` folder); return the payloads.
+
+    Other payloads may be given (tests/test_nothing_lost.py uses unique words).
+    """
+    payloads = payloads or load_payloads(probe)
     records = _load_seed()
     ids: dict[str, list[str]] = {}
     for rec in records:

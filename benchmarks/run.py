@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 import time
@@ -87,7 +88,7 @@ def bench(scale: float, seed: int, work: Path, full: bool = True,
               "synth_seconds": generated,
               "runs": {k: asdict(v) for k, v in runs.items()},
               "stats": page_stats(site) if site.exists() else {},
-              "date": f"{dt.date.today():%Y-%m-%d}"}
+              "date": f"{dt.date.today():%Y-%m-%d}", "load": os.getloadavg()[1]}
     if search_bytes and full and (site / "pagefind").is_dir():
         from .search_bytes import first_query_costs
 

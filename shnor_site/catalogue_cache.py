@@ -34,3 +34,9 @@ def cached_catalogue(root: Path) -> Catalogue:
     cat = load_catalogue(root)
     _last = (key, cat)
     return cat
+
+
+def forget() -> None:
+    """Drop the cached catalogue (the build keeps only the rendered pages in memory)."""
+    global _last
+    _last = None

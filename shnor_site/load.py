@@ -69,6 +69,9 @@ def _record_lines(loader: _Loader, node: yaml.Node, loc: Loc, out: dict[Loc, int
     out[loc] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # «? [a, b]»: a list as a field name
+                raise yaml.constructor.ConstructorError(
+                    None, None, "имя поля — список или набор полей", key_node.start_mark)
             here = (*loc, loader.construct_object(key_node))
             _record_lines(loader, value_node, here, out, offset)
             out[here] = key_node.start_mark.line + 1 + offset
@@ -166,6 +169,7 @@ _YAML_REASONS = {
     "found undefined alias": "ссылки (*) не поддерживаются",
     "while scanning a quoted scalar": "не закрыта кавычка",
     "found duplicate anchor": "ссылки (&) не поддерживаются",
+    "found unhashable key": "имя поля — список или набор полей (строка начинается с «?»)",
 }
 
 

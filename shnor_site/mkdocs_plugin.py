@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .catalogue_cache import cached_catalogue
+from .catalogue_cache import cached_catalogue, forget
 from .progress import Progress
 from .render import render_site
 from .safety import unsafe_page_html
@@ -57,6 +57,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             line = getattr(exc, "lineno", None)
             raise PluginError(f"Ошибка в шаблоне {where}{':' + str(line) if line else ''}: "
                               f"{exc.message}") from None
+        forget()  # the catalogue is not needed once the pages are rendered
         for uri, text in site.pages.items():
             files.append(File.generated(config, uri, content=text))
         for uri, data in site.files.items():

@@ -29,16 +29,27 @@ PAGE_TYPES: dict[str, str] = {
 #: Types the site may not have yet (no content, or a feature still in progress).
 OPTIONAL_TYPES = frozenset({"practices", "practice", "search"})
 
+#: Record types: a page folder is a record's when content/<folder>/<name>.* exists (the
+#: same folders also hold tool and facet pages, e.g. practices/select/).
+RECORD_FOLDERS = {"municipality": "municipalities", "programme": "programmes",
+                  "school": "schools", "organisation": "organisations", "practice": "practices"}
 
-def page_path(site_dir: Path, kind: str) -> str | None:
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+def _is_record(index_html: Path, kind: str, content_dir: Path) -> bool:
+    folder = RECORD_FOLDERS.get(kind)
+    if folder is None or not (content_dir / folder).is_dir():
+        return True
+    return any((content_dir / folder).glob(f"{index_html.parent.name}.*"))
+
+
+def page_path(site_dir: Path, kind: str, content_dir: Path = CONTENT_DIR) -> str | None:
     """URL path (relative to the site root, e.g. `schools/x/`) of the type's page, or None."""
-    found = sorted(site_dir.glob(PAGE_TYPES[kind]), key=lambda p: (-p.stat().st_size, p))
+    found = [p for p in site_dir.glob(PAGE_TYPES[kind]) if _is_record(p, kind, content_dir)]
     if not found:
         return None
-    rel = found[0].parent.relative_to(site_dir).as_posix()
+    largest = min(found, key=lambda p: (-p.stat().st_size, p))
+    rel = largest.parent.relative_to(site_dir).as_posix()
     return "" if rel == "." else rel + "/"
 
-
-def representative_pages(site_dir: Path) -> dict[str, str | None]:
-    """Every page type mapped to its representative URL path (None when absent)."""
-    return {kind: page_path(site_dir, kind) for kind in PAGE_TYPES}

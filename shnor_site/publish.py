@@ -59,6 +59,11 @@ def schedule(g: Graph, today: dt.date) -> Schedule:
     return cached
 
 
+def forget_schedule() -> None:
+    """Drop the shared Schedule and open data once the render is done (frees memory)."""
+    _shared.clear()
+
+
 def _open_data(sched: Schedule) -> Any:
     """open_data(sched), computed once for the shared schedule (it is the costliest step)."""
     if _shared.get("schedule") is not sched:

@@ -63,16 +63,18 @@ def test_bank_pages_exist(site: Path) -> None:
     assert not (site / "practices/theme/upravlenie").exists()  # no practice carries it
 
 
-def test_bank_lists_cards_with_facets_and_a_hidden_filter(site: Path) -> None:
+def test_bank_lists_cards_with_facets_and_a_link_filter(site: Path) -> None:
     html, page = _page(site, "practices")
     assert len(page.cards) == 2
     klub = next(c for c in page.cards if "data-facet-audience" in c and
                 c["data-facet-audience"] == "roditeli")
     assert klub["data-facet-risk"] == RISK_PARENTS and klub["data-facet-municipality"] == \
         "testgrad"
-    assert "shnor-pfilter" in page.hidden_forms
-    assert 'name="risk" value="nizkiy-uroven-vovlechennosti-roditeley"' in html
-    assert "theme/nastavnichestvo/" in " ".join(page.links)  # static lists work without JS
+    # Without JS the filter is a list of links to the facet pages; practices.js makes them
+    # checkboxes.
+    assert page.hidden_forms == [] and 'name="risk"' not in html
+    assert f'href="risk/{RISK_PARENTS}/" data-facet="risk" data-slug="{RISK_PARENTS}"' in html
+    assert "theme/nastavnichestvo/" in page.links
     assert html.count("нет данных") == 2  # the club has neither evidence nor cost
 
 

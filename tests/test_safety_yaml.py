@@ -122,3 +122,13 @@ def test_control_characters_are_a_located_syntax_problem(tmp_path: Path, char: s
         load_file(path, tmp_path / "content")
     assert (err.value.problem.code, err.value.problem.line) == ("yaml-syntax", 2)
     assert f"U+{ord(char):04X}" in err.value.problem.message
+
+
+@pytest.mark.parametrize("text", ["id: a\n? id: a\n", "id: a\n? [x, y]\n: 1\n",
+                                  "id: a\n? {k: v}\n: 1\n"])
+def test_composite_keys_are_a_located_problem(tmp_path: Path, text: str) -> None:
+    """Found by tests/test_fuzz.py: a list or mapping as a field name crashed the loader."""
+    path = _write(tmp_path, text)
+    with pytest.raises(ContentError) as err:
+        load_file(path, tmp_path / "content")
+    assert (err.value.problem.code, err.value.problem.line) == ("yaml-syntax", 2)

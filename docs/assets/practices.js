@@ -66,7 +66,30 @@
     });
   }
 
+  /* Without JS the filter is a list of links to facet pages; make each link a checkbox. */
+  function linksToCheckboxes(form) {
+    all(form, "a[data-facet]").forEach(function (link) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      var text = document.createElement("span");
+      label.className = "shnor-pfilter__option";
+      box.type = "checkbox";
+      box.name = link.getAttribute("data-facet");
+      box.value = link.getAttribute("data-slug");
+      text.textContent = link.textContent;
+      label.appendChild(box);
+      label.appendChild(text);
+      link.parentNode.replaceChild(label, link);
+      var count = label.nextElementSibling;
+      if (count) label.appendChild(count);
+    });
+    var intro = form.querySelector("[data-shnor-pfilter-intro]");
+    if (intro) intro.textContent = intro.getAttribute("data-js-text");
+    all(form, ".shnor-pfilter__actions").forEach(function (el) { el.hidden = false; });
+  }
+
   function initFilter(form) {
+    linksToCheckboxes(form);
     var cards = all(document, "[data-shnor-plist] [data-shnor-practice]");
     var status = document.querySelector("[data-shnor-pfilter-status]");
     var empty = document.querySelector("[data-shnor-pfilter-empty]");

@@ -59,9 +59,10 @@ def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = Non
     progress.done()
     for prog in cat.all("programme"):
         out.files[source_file_uri(prog)] = (cat.root / prog.source.file).read_bytes()
-    from ..publish import roadmap_files  # calendars, open data, feeds (imports render)
+    from ..publish import forget_schedule, roadmap_files  # calendars, open data, feeds
 
     out.files.update(roadmap_files(sched))
+    forget_schedule()
     return out
 
 

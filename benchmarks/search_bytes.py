@@ -9,14 +9,11 @@ A fresh browser context per query keeps the cache empty (a first query).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
+
 RESULTS_LOADED = 10
 
 _QUERY_JS = """async ([q, n]) => {
@@ -37,18 +34,6 @@ class QueryCost:
     data_bytes: int
     js_bytes: int
     requests: int
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def _serve(site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def _one_query(browser: object, base: str, query: str) -> QueryCost:
@@ -74,11 +59,10 @@ def first_query_costs(site: Path, queries: list[str]) -> list[QueryCost]:
     """Cost of each query run first in an empty browser (site must have pagefind/)."""
     from playwright.sync_api import sync_playwright
 
-    server = _serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve_dir(site)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+            browser = pw.chromium.launch(executable_path=CHROMIUM,
                                          args=CHROMIUM_ARGS)
             try:
                 return [_one_query(browser, base, q) for q in queries]

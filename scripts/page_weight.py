@@ -10,27 +10,20 @@ Budgets: HTML ≤ 80 KB on school and practice pages, first load ≤ 600 KB ever
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
+from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
 from shnor_site.page_types import PAGE_TYPES, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_BUDGET = {"school": 80_000, "practice": 80_000}
 TOTAL_BUDGET = 600_000
-CHROMIUM = os.environ.get("SHNOR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 def num(n: int) -> str:
@@ -59,19 +52,6 @@ class Weight:
         return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(site: Path) -> http.server.ThreadingHTTPServer:
-    """Serve the site folder on a free port of 127.0.0.1 in a background thread."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def measure(browser: Browser, base: str, kind: str, path: str) -> Weight:
     """Load one page in a fresh context (empty cache) and add up every response body."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -89,8 +69,7 @@ def measure(browser: Browser, base: str, kind: str, path: str) -> Weight:
 
 def measure_site(site: Path, kinds: list[str]) -> list[Weight]:
     """Weights of the representative page of each type present in the site."""
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve_dir(site)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

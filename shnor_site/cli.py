@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .cli_options import config_option, content_option
 from .practices_cli import new_group
 from .validate import load_catalogue
 
@@ -38,8 +39,7 @@ def _github_annotation(prob) -> str:
 
 
 @main.command(epilog=EXIT_DOC)
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@content_option
 @click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
               show_default=True, help="github — аннотации GitHub Actions (::error file=…).")
 def check(content_dir: Path, fmt: str) -> None:
@@ -114,12 +114,10 @@ def _report_content(content_dir: Path) -> bool:
 
 
 @main.command(epilog=EXIT_DOC)
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Настройки MkDocs.")
+@config_option
 @click.option("-d", "--site-dir", default="site", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Куда собрать сайт.")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@content_option
 @click.option("--no-search", is_flag=True, help="Не строить поисковый индекс.")
 def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool) -> None:
     """Собрать сайт в папку site/ (старая сборка заменяется только при успехе)."""
@@ -142,8 +140,7 @@ def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool)
 
 
 @main.command(epilog=EXIT_DOC)
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Настройки MkDocs.")
+@config_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Адрес и порт предпросмотра.")
 def serve(config_file: Path, dev_addr: str) -> None:
@@ -158,8 +155,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 @main.command(epilog=EXIT_DOC)
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@content_option
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Папка шаблонов.")
 @click.option("--docs", "docs_dir", default="docs", show_default=True,

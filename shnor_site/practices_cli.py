@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .cli_options import content_option
 from .models.base import ID_PATTERN
 from .practices import FACET_BY_KEY, RESERVED_IDS, slugify
 from .practices_new import render_practice, template_text
@@ -106,8 +107,7 @@ def new_group() -> None:
 @click.option("--howto", prompt="Как повторить", help="Текст раздела «Как повторить».")
 @click.option("--materials", default="Материалы пока не опубликованы.", show_default=True,
               help="Текст раздела «Материалы».")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Папка с содержимым.")
+@content_option
 @click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
 def new_practice(rid: str, content_dir: Path, force: bool, **opts: object) -> None:
     """Создать файл практики content/practices/<id>.md, который проходит проверку.

@@ -125,10 +125,9 @@ def main(argv: list[str] | None = None) -> int:
 def build_site(out: Path) -> Path:
     """Build the bundled content (with the search index) into out."""
     from shnor_site.building import atomic_build
-    from shnor_site.search import index_site
 
     os.chdir(ROOT)
-    return atomic_build(ROOT / "mkdocs.yml", out, after=index_site)
+    return atomic_build(ROOT / "mkdocs.yml", out)
 
 
 if __name__ == "__main__":

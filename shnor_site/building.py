@@ -11,8 +11,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .reproducible import make_reproducible
-
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
@@ -48,7 +46,6 @@ def atomic_build(config_file: Path, site_dir: Path,
         mkdocs_build(config_file, tmp, strict=strict)
         if after:
             after(tmp)
-        make_reproducible(tmp)  # Pagefind's filter order varies from run to run
         old = site_dir.with_name(f".{site_dir.name}-old")
         if old.exists():
             shutil.rmtree(old)

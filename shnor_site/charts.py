@@ -22,10 +22,10 @@ ROLE_LABELS = {"baseline": "исходное", "target": "целевое", "valu
                "actual": "фактическое"}
 
 
-def chart_rows(prog: Any) -> list[tuple[Any, list[Value]]]:
-    """Distinct indicators of a programme that have at least one numeric value."""
+def chart_rows(prog: Any, groups: Any = None) -> list[tuple[Any, list[Value]]]:
+    """Distinct indicators of a programme (or of some of its groups) with a numeric value."""
     rows, seen = [], set()
-    for grp in prog.indicator_groups:
+    for grp in prog.indicator_groups if groups is None else groups:
         for ind in grp.indicators:
             key = dedupe_key(ind.name)
             vals = values_of(ind)
@@ -100,9 +100,10 @@ def describe(rows: list[tuple[Any, list[Value]]]) -> str:
         for i, (ind, vals) in enumerate(rows, 1))
 
 
-def programme_chart(prog: Any) -> Markup:
-    """The SVG for a programme, or empty markup when no indicator has a number."""
-    rows = chart_rows(prog)
+def programme_chart(prog: Any, groups: Any = None) -> Markup:
+    """The SVG for a programme (or some of its indicator groups), or empty markup when no
+    indicator has a number."""
+    rows = chart_rows(prog, groups)
     if not rows:
         return Markup("")
     roles = [r for r in ROLE_LABELS if any(v.role == r for _, vals in rows for v in vals)]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -89,18 +89,6 @@ def fields(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-def _announced(label: str, step: Callable[[Path], None]) -> Callable[[Path], None]:
-    """The step, with its start and duration shown on a terminal (progress.py)."""
-    from .progress import stage, stage_done
-
-    def run(site: Path) -> None:
-        started = stage(label)
-        step(site)
-        stage_done(label, started)
-
-    return run
-
-
 def _report_content(content_dir: Path) -> bool:
     """Print content problems; True when there are errors."""
     from .catalogue_cache import cached_catalogue
@@ -126,13 +114,10 @@ def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool)
     _setup_logging()
     if _report_content(content_dir):
         sys.exit(1)
-    after = None
-    if not no_search:
-        from .search import index_site
-
-        after = _announced("Поисковый индекс", index_site)
+    if no_search:
+        os.environ["SHNOR_SEARCH"] = "0"
     try:
-        out = atomic_build(config_file, site_dir, after=after)
+        out = atomic_build(config_file, site_dir)
     except BuildError as exc:
         click.echo(f"Сборка не удалась: {exc}", err=True)
         sys.exit(1)

@@ -63,7 +63,10 @@ def _bytes(feed: ET.Element) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _occurrence_entry(feed: ET.Element, occ: Occurrence, stamp: dt.datetime) -> None:
+def _occurrence_entry(feed: ET.Element, occ: Occurrence, stamp: dt.datetime,
+                      graph: Any) -> None:
+    from .render.urls import page_dir
+
     plan = occ.plan
     prog = plan.placed.programme
     index = plan.timing.spans.index(occ.span) + 1
@@ -71,7 +74,8 @@ def _occurrence_entry(feed: ET.Element, occ: Occurrence, stamp: dt.datetime) -> 
                f"исполнение: {plan.reported}")
     _entry(feed, f"tag:shnor-site,2024:programmes/{prog.id}/{plan.placed.anchor}/{index}",
            f"{occ.label}: {event_title(plan)}",
-           f"../programmes/{prog.id}/#{plan.placed.anchor}", stamp, summary)
+           f"../{page_dir(graph.event_uri(plan.placed))}#{plan.placed.anchor}", stamp,
+           summary)
 
 
 def events_feed(sched: Schedule, limit: int = 50) -> bytes:
@@ -81,7 +85,7 @@ def events_feed(sched: Schedule, limit: int = 50) -> bytes:
                  f"Мероприятия со сроками не раньше {sched.today_text} (дата сборки сайта)",
                  "events.xml", "../", stamp)
     for occ in sched.upcoming(limit=limit):
-        _occurrence_entry(feed, occ, stamp)
+        _occurrence_entry(feed, occ, stamp, sched.graph)
     return _bytes(feed)
 
 

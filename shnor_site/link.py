@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .layout import Part
 from .models.programme import Event, Programme, RoadmapSection, RoadmapTask, SchoolPair
 from .practices_links import link_practices
+from .roadmap_parts import event_pages, roadmap_parts
 from .validate import Catalogue
 
 
@@ -61,10 +63,16 @@ class Graph:
     by_municipality: dict[str, dict[str, list[Any]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     practices: Any = None  # PracticeLinks (shnor_site/practices_links.py)
+    roadmap: dict[str, list[Part]] = field(default_factory=dict)
+    event_page: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def record(self, kind: str, rid: str) -> Any:
         """Shortcut to the catalogue."""
         return self.cat.get(kind, rid)
+
+    def event_uri(self, placed: PlacedEvent) -> str:
+        """Source URI of the roadmap page that shows the event."""
+        return self.event_page[(placed.programme.id, placed.anchor)]
 
 
 def event_anchor(event: Event, si: int, ti: int | None, ei: int) -> str:
@@ -90,6 +98,8 @@ def place_events(prog: Programme) -> list[PlacedEvent]:
 
 def _link_programme(g: Graph, prog: Programme) -> None:
     g.events[prog.id] = place_events(prog)
+    g.roadmap[prog.id] = parts = roadmap_parts(prog, g.events[prog.id])
+    g.event_page.update(((prog.id, anchor), uri) for anchor, uri in event_pages(parts).items())
     for placed in g.events[prog.id]:
         agents = dict.fromkeys([*placed.event.responsible_refs, *placed.event.schools])
         for agent in agents:

@@ -7,6 +7,9 @@ never imports MkDocs.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import jinja2
@@ -31,6 +34,8 @@ class ShnorConfig(Config):
 
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
+    #: Build the search index (shnor_site/search); SHNOR_SEARCH=0 turns it off.
+    search = c.Type(bool, default=True)
 
 
 class ShnorPlugin(BasePlugin[ShnorConfig]):
@@ -58,6 +63,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             raise PluginError(f"Ошибка в шаблоне {where}{':' + str(line) if line else ''}: "
                               f"{exc.message}") from None
         forget()  # the catalogue is not needed once the pages are rendered
+        self._index_dir = self._search_index(site, config) if self._searching() else None
         for uri, text in site.pages.items():
             files.append(File.generated(config, uri, content=text))
         for uri, data in site.files.items():
@@ -65,6 +71,17 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
                                   every=500)
         return files
+
+    def _searching(self) -> bool:
+        return self.config.search and os.environ.get("SHNOR_SEARCH", "1") != "0"
+
+    def _search_index(self, site: object, config: MkDocsConfig) -> Path:
+        """Build the search index into a temporary folder (moved into the site at the end)."""
+        from .search import INDEX_DIR, build_search_index
+
+        folder = Path(tempfile.mkdtemp(prefix="shnor-search-")) / INDEX_DIR
+        build_search_index(site.graph, folder, Path(config.docs_dir))
+        return folder
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -83,7 +100,14 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Finish the progress line."""
+        """Put the search index into the site; finish the progress line."""
+        folder = getattr(self, "_index_dir", None)
+        if folder is not None:
+            target = Path(config.site_dir) / folder.name
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.move(str(folder), target)
+            shutil.rmtree(folder.parent, ignore_errors=True)
+            self._index_dir = None
         if getattr(self, "_progress", None) is not None:
             self._progress.done()
             self._progress = None

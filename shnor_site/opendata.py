@@ -112,7 +112,9 @@ class PublishedEvent(Event):
     """An event as published in data/events.*: the record plus its parsed timing."""
 
     programme: str = Field(description="Программа (id).")
-    anchor: str = Field(description="Якорь на странице программы: programmes/<id>/#<якорь>.")
+    anchor: str = Field(description="Якорь мероприятия на странице плана мероприятий.")
+    page: str = Field(description="Адрес мероприятия на сайте от его корня: "
+                      "programmes/<id>/roadmap/…#<якорь>.")
     timing_kind: str = Field(description="Как прочитан срок: dates, years, period, deadline, "
                              "recurring, continuous, on_request, by_plan, unknown.")
     timing_note: str | None = Field(None, description="Уточнение к сроку, как в документе.")
@@ -128,12 +130,15 @@ class PublishedEvent(Event):
                        "срок истёк (выполнение не подтверждено), срок не наступил, срок без дат.")
 
 
-def published_event(plan: EventPlan) -> PublishedEvent:
-    """The event with programme, anchor, parsed dates and state."""
+def published_event(plan: EventPlan, graph: Any) -> PublishedEvent:
+    """The event with programme, anchor, its page, parsed dates and state."""
+    from .render.urls import page_dir
+
     t = plan.timing
+    page = f"{page_dir(graph.event_uri(plan.placed))}#{plan.placed.anchor}"
     return PublishedEvent(
         **plan.event.model_dump(), programme=plan.placed.programme.id,
-        anchor=plan.placed.anchor, timing_kind=t.kind, timing_note=t.note,
+        anchor=plan.placed.anchor, page=page, timing_kind=t.kind, timing_note=t.note,
         year_from_period=t.year_assumed, start=t.start, end=t.end,
         ranges=[DateRange(start=s.start, end=s.end) for s in t.spans],
         plan_status=plan.plan_label, state=plan.state_label)
@@ -142,9 +147,10 @@ def published_event(plan: EventPlan) -> PublishedEvent:
 Table = tuple[list[tuple[str, str]], list[dict[str, Any]]]
 
 
-def event_tables(plans: list[EventPlan]) -> tuple[dict[str, Table], list[dict[str, Any]]]:
+def event_tables(plans: list[EventPlan], graph: Any
+                 ) -> tuple[dict[str, Table], list[dict[str, Any]]]:
     """events and evidence tables (described columns, flat rows) and the JSON event rows."""
-    rows = [published_event(p).model_dump(mode="json") for p in plans]
+    rows = [published_event(p, graph).model_dump(mode="json") for p in plans]
     csv_rows = [{**r, "ranges": [f"{x['start'] or ''}/{x['end']}" for x in r["ranges"]]}
                 for r in rows]
     head = [("programme", "Программа (id)."), ("anchor", "Якорь мероприятия.")]
@@ -198,7 +204,7 @@ def _all_tables(sched: Schedule) -> list[tuple[Dataset, list[dict[str, Any]], li
         records = [r.model_dump(mode="json") for r in cat.all(kind.name)]
         out.append((Dataset(kind.folder, kind.label_plural, len(records),
                             model_columns(kind.model)), records, records))
-    ev_tables, event_rows = event_tables(sched.all())
+    ev_tables, event_rows = event_tables(sched.all(), sched.graph)
     for name, (cols, rows) in {**ev_tables, **child_tables(cat)}.items():
         out.append((Dataset(name, TABLE_TITLES[name], len(rows), cols), rows,
                     event_rows if name == "events" else rows))

@@ -69,7 +69,7 @@ FACET_BY_KEY: dict[str, Facet] = {f.key: f for f in FACETS}
 #: The municipality facet uses municipality ids as slugs.
 MUNICIPALITY_KEY = "municipality"
 #: Ids a practice may not take: they are folders and pages of the bank.
-RESERVED_IDS = frozenset({*FACET_BY_KEY, MUNICIPALITY_KEY, "select", "index"})
+RESERVED_IDS = frozenset({*FACET_BY_KEY, MUNICIPALITY_KEY, "select", "index", "all", "page"})
 
 _TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .layout import text_size
 from .practices import (
     COST_SCALE,
     EVIDENCE_SCALE,
@@ -69,6 +70,7 @@ class PracticeLinks:
     section_names: tuple[str, ...] = SECTIONS
     cost_scale: tuple[str, ...] = COST_SCALE
     evidence_scale: tuple[str, ...] = EVIDENCE_SCALE
+    _one_page: bool | None = None
 
     @staticmethod
     def slug(value: str) -> str:
@@ -99,31 +101,84 @@ class PracticeLinks:
 
     def for_risks(self, risks: list[str]) -> list[tuple[Any, list[str]]]:
         """Practices addressing any of these risks, most matches first, with the matches."""
-        scored = [(p, [r for r in risks if r in p.risk_profiles]) for p in self.practices]
-        scored = [(p, m) for p, m in scored if m]
-        return sorted(scored, key=lambda pm: (-len(pm[1]), pm[0].title))
+        carriers = {v.value: v.practices for v in self.group("risk").values}
+        matched: dict[str, tuple[Any, list[str]]] = {}
+        for risk in risks:
+            for p in carriers.get(risk, ()):
+                matched.setdefault(p.id, (p, []))[1].append(risk)
+        return sorted(matched.values(), key=lambda pm: (-len(pm[1]), pm[0].title))
+
+    def newest(self, limit: int) -> list[Any]:
+        """The practices added last (newest first)."""
+        return sorted(self.practices, key=lambda p: (p.added, p.id), reverse=True)[:limit]
+
+    def form_values(self, grp: FacetGroup) -> list[FacetValue]:
+        """Values of a facet shown in the filter form: all used ones while there are at
+        most FORM_VALUES, else the FORM_VALUES carried by most practices."""
+        if len(grp.used) <= FORM_VALUES:
+            return grp.used
+        return sorted(grp.used, key=lambda v: (-len(v.practices), v.value))[:FORM_VALUES]
+
+    @property
+    def one_page(self) -> bool:
+        """Whether every card and the filter form fit on the bank's index (then it filters
+        the cards instantly); a larger bank lists its practices on numbered pages."""
+        if self._one_page is None:
+            total = sum(card_size(self, p) for p in self.practices) + form_size(self)
+            self._one_page = total <= BANK_BUDGET
+        return self._one_page
+
+
+#: Values of a facet listed in the filter of a large bank before «все значения».
+FORM_VALUES = 30
+#: Estimated body bytes of the bank's index with every card on it: the estimates below are
+#: within about 5 % of the real cards, and the theme adds about 20 KB to the 80 KB page.
+BANK_BUDGET = 56_000
+
+
+def _value_size(value: FacetValue) -> int:
+    return 40 + text_size(value.value) + len(value.slug)
+
+
+def card_size(links: PracticeLinks, practice: Any) -> int:
+    """Estimated HTML bytes of a practice card (practice_macros.md.j2, `card`)."""
+    values = sum(_value_size(v) for _, mine in links.tags(practice) for v in mine)
+    return 700 + values + text_size(practice.title, practice.summary)
+
+
+def form_size(links: PracticeLinks) -> int:
+    """Estimated HTML bytes of the index's text and filter form (`filter_form`)."""
+    return 5000 + sum(60 + _value_size(v) + len(v.slug) for grp in links.groups
+                      for v in grp.used)
 
 
 def _facet_group(facet: Facet, practices: list[Any]) -> FacetGroup:
+    carriers: dict[str, list[Any]] = defaultdict(list)
+    for p in practices:
+        for value in dict.fromkeys(facet_values(p, facet)):
+            carriers[value].append(p)
     values = [FacetValue(facet.key, facet.label, value, slugify(value),
-                         tuple(p for p in practices if value in facet_values(p, facet)))
-              for value in facet.values]
+                         tuple(carriers.get(value, ()))) for value in facet.values]
     return FacetGroup(facet.key, facet.label, facet.title, values)
 
 
 def _municipality_group(g: Any, practices: list[Any]) -> FacetGroup:
+    carriers: dict[str, list[Any]] = defaultdict(list)
+    for p in practices:
+        carriers[p.municipality].append(p)
     values = [FacetValue(MUNICIPALITY_KEY, "Муниципалитет", mun.name, mun.id,
-                         tuple(p for p in practices if p.municipality == mun.id))
+                         tuple(carriers.get(mun.id, ())))
               for mun in sorted(g.cat.all("municipality"), key=lambda m: m.name)]
     return FacetGroup(MUNICIPALITY_KEY, "Муниципалитет", "Муниципалитеты", values)
 
 
-def _tags_of(p: Any, groups: list[FacetGroup]) -> list[tuple[FacetGroup, list[FacetValue]]]:
+def _tags_of(p: Any, groups: list[FacetGroup], municipalities: dict[str, FacetValue]
+             ) -> list[tuple[FacetGroup, list[FacetValue]]]:
     out = []
     for grp in groups:
         if grp.key == MUNICIPALITY_KEY:
-            mine = {p.municipality}
-            out.append((grp, [v for v in grp.values if v.slug in mine]))
+            mine = municipalities.get(p.municipality)
+            out.append((grp, [mine] if mine else []))
         else:
             mine = set(facet_values(p, FACET_BY_KEY[grp.key]))
             out.append((grp, [v for v in grp.values if v.value in mine]))
@@ -137,8 +192,9 @@ def link_practices(g: Any) -> PracticeLinks:
                           school_risks=any(s.risk_profiles for s in g.cat.all("school")))
     links.groups = [_municipality_group(g, practices)]
     links.groups += [_facet_group(f, practices) for f in FACETS]
+    municipalities = {v.slug: v for v in links.groups[0].values}
     for p in practices:
-        links.tag_map[p.id] = _tags_of(p, links.groups)
+        links.tag_map[p.id] = _tags_of(p, links.groups, municipalities)
         src = g.cat.sources.get(("practice", p.id))
         links.sections[p.id] = body_sections(src.body if src else None)
         for sid in p.schools:

@@ -16,36 +16,10 @@ from .ics import (
     programme_calendar_uri,
     school_calendar_uri,
 )
-from .indicators import MATCH_RULES, NOT_COMPARABLE, compare
 from .link import Graph
 from .opendata import LICENCE, LICENCE_URL, open_data
+from .site_lists import PageTuple
 from .tracking import Schedule, build_date
-
-PageTuple = tuple[str, str, str, str, dict[str, Any]]
-
-
-def partnership_rows(g: Graph) -> list[dict[str, Any]]:
-    """Every pair of schools of every programme, with both school records."""
-    rows = []
-    for prog in g.cat.all("programme"):
-        for pair in prog.pairs:
-            first, second = (g.record("school", s) for s in pair.schools)
-            rows.append({"programme": prog, "pair": pair, "first": first, "second": second,
-                         "municipality": g.record("municipality", prog.municipality)})
-    return rows
-
-
-def role_groups(g: Graph) -> list[dict[str, Any]]:
-    """Per programme: its participating schools grouped by role."""
-    out = []
-    for prog in g.cat.all("programme"):
-        roles: dict[str, list[Any]] = {}
-        for part in prog.schools:
-            roles.setdefault(part.role, []).append(g.record("school", part.school))
-        out.append({"programme": prog, "roles": roles,
-                    "municipality": g.record("municipality", prog.municipality)})
-    return out
-
 
 _shared: dict[str, Any] = {}
 
@@ -75,14 +49,10 @@ def _open_data(sched: Schedule) -> Any:
 
 def roadmap_pages(g: Graph) -> list[PageTuple]:
     """(uri, template, title, kind, context) of the indicators, partnerships and data pages."""
-    programmes = g.cat.all("programme")
+    from .site_lists import indicator_pages, partnership_pages
+
     _, described = _open_data(schedule(g, build_date()))
-    return [
-        ("indicators/index.md", "indicators.md.j2", "Показатели программ", "index",
-         {"matches": compare(programmes), "similar": compare(programmes, NOT_COMPARABLE),
-          "rules": MATCH_RULES}),
-        ("partnerships/index.md", "partnerships.md.j2", "Партнёрства школ", "index",
-         {"pairs": partnership_rows(g), "networks": role_groups(g)}),
+    return indicator_pages(g) + partnership_pages(g) + [
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
          {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
           "feeds": (EVENTS_FEED, PRACTICES_FEED)}),

@@ -242,14 +242,15 @@ class Schedule:
         return (programme_calendar_uri if kind == "programme" else school_calendar_uri)(
             record_id)
 
-    def chart(self, programme: Any) -> Any:
-        """The indicator SVG of a programme (empty when nothing is numeric)."""
+    def chart(self, programme: Any, groups: Any = None) -> Any:
+        """The indicator SVG of a programme or of some of its groups (empty when nothing is
+        numeric)."""
         from .charts import programme_chart
 
-        return programme_chart(programme)
+        return programme_chart(programme, groups)
 
-    def chart_rows(self, programme: Any) -> int:
-        """How many indicators the programme's chart shows."""
+    def chart_rows(self, programme: Any, groups: Any = None) -> int:
+        """How many indicators the chart shows."""
         from .charts import chart_rows
 
-        return len(chart_rows(programme))
+        return len(chart_rows(programme, groups))

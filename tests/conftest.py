@@ -28,10 +28,9 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled content built once per test session (with the search index)."""
     from shnor_site.building import atomic_build
-    from shnor_site.search import index_site
 
     out = tmp_path_factory.mktemp("built") / "site"
-    return atomic_build(ROOT / "mkdocs.yml", out, after=index_site)
+    return atomic_build(ROOT / "mkdocs.yml", out)
 
 
 @pytest.fixture(scope="session")

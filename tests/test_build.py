@@ -33,18 +33,34 @@ def _html(site: Path, url: str) -> str:
 def test_record_pages_exist_at_stable_urls(mini_site: Path) -> None:
     for url in ("programmes/testgrad-2023", "schools/testgrad-sosh-1", "schools/testgrad-sosh-2",
                 "municipalities/testgrad", "organisations/testgrad-mc", "programmes", "schools",
-                "municipalities", "organisations", "programmes/testgrad-2023/source"):
+                "municipalities", "organisations", "programmes/testgrad-2023/source",
+                "programmes/testgrad-2023/indicators", "programmes/testgrad-2023/roadmap",
+                "programmes/testgrad-2023/timeline"):
         assert (mini_site / url / "index.html").is_file(), url
     assert (mini_site / "programmes/testgrad-2023/testgrad-2023.txt").is_file()
 
 
-def test_programme_page_shows_key_fields(mini_site: Path) -> None:
-    html = _html(mini_site, "programmes/testgrad-2023")
-    for text in ("Об утверждении программы", "Цель программы", "исходное: 34,6", "целевое: 34,8",
-                 "1 шт.", 'id="s1-t1-e1"', "Октябрь 2023", "Исходный документ",
-                 "школа-куратор для", "в 9 классах."):
-        assert text in html, text
-    assert '<html lang="ru"' in html
+def test_programme_pages_show_key_fields(mini_site: Path) -> None:
+    """Overview, indicators and roadmap pages together show the document's key fields."""
+    pages = {name: _html(mini_site, "programmes/testgrad-2023" + name)
+             for name in ("", "/indicators", "/roadmap")}
+    expected = {"": ("Об утверждении программы", "Цель программы", "Исходный документ",
+                     "школа-куратор для"),
+                "/indicators": ("исходное: 34,6", "целевое: 34,8", "1 шт."),
+                "/roadmap": ('id="s1-t1-e1"', "Октябрь 2023", "в 9 классах.")}
+    for name, texts in expected.items():
+        for text in texts:
+            assert text in pages[name], (name, text)
+        assert '<html lang="ru"' in pages[name]
+
+
+def test_programme_pages_link_each_other(mini_site: Path) -> None:
+    """Every page of a programme links its other pages; the current one is marked."""
+    names = ("", "/indicators", "/roadmap", "/timeline", "/source")
+    for name in names:
+        nav = re.search(r'<nav class="shnor-subnav".*?</nav>', _html(
+            mini_site, "programmes/testgrad-2023" + name), re.S)[0]
+        assert nav.count("<li>") == len(names) and nav.count('aria-current="page"') == 1
 
 
 def test_school_page_lists_roles_partners_events_documents(mini_site: Path) -> None:
@@ -53,7 +69,7 @@ def test_school_page_lists_roles_partners_events_documents(mini_site: Path) -> N
     assert "подопечная школа" in html
     assert "https://sosh1.testgrad.example/programma.pdf" in html
     html2 = _html(mini_site, "schools/testgrad-sosh-2")
-    assert "../../programmes/testgrad-2023/#s1-t1-e1" in html2
+    assert "../../programmes/testgrad-2023/roadmap/#s1-t1-e1" in html2
 
 
 def test_russian_heading_anchors(mini_site: Path) -> None:

@@ -96,7 +96,7 @@ def test_dtstamp_is_reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_subscribe_links_are_relative_and_point_to_the_files() -> None:
     site = render_site(load_catalogue(FIXTURES / "mini"), ROOT / "templates",
                        today=D(2026, 1, 1))
-    assert '<a href="testgrad-2023.ics" type="text/calendar">Подписаться на календарь</a>' \
-        in site.pages["programmes/testgrad-2023.md"]
+    assert '<a href="../testgrad-2023.ics" type="text/calendar">Подписаться на календарь</a>' \
+        in site.pages["programmes/testgrad-2023/timeline.md"]
     assert 'href="testgrad-sosh-2.ics"' in site.pages["schools/testgrad-sosh-2.md"]
     assert "schools/testgrad-sosh-2/testgrad-sosh-2.ics" in site.files

@@ -40,7 +40,7 @@ def test_events_feed_lists_upcoming_events_with_relative_links() -> None:
     root = parse(feeds.events_feed(sched_for(FIXTURES / "mini", dt.date(2023, 9, 15))))
     (entry,) = root.findall(f"{A}entry")
     assert entry.findtext(f"{A}title") == "октябрь 2023: 1. Семинар «Наставничество в школах»"
-    assert entry.find(f"{A}link").get("href") == "../programmes/testgrad-2023/#s1-t1-e1"
+    assert entry.find(f"{A}link").get("href") == "../programmes/testgrad-2023/roadmap/#s1-t1-e1"
     assert entry.findtext(f"{A}id") == "tag:shnor-site,2024:programmes/testgrad-2023/s1-t1-e1/1"
     assert "исполнение: нет сведений" in entry.findtext(f"{A}summary")
 

@@ -500,6 +500,17 @@ def page_content(site: Path, uri: str) -> Node:
     return article
 
 
+def page_run(site: Path, uri: str) -> list[tuple[str, Node]]:
+    """(uri, article) of a page and of the pages its «следующая →» links lead to in turn."""
+    out: list[tuple[str, Node]] = []
+    while uri and uri not in dict(out):
+        article = page_content(site, uri)
+        out.append((uri, article))
+        nxt = article.first(lambda n: n.tag == "a" and n.attrs.get("rel") == "next")
+        uri = resolve(uri + "/", nxt.attrs.get("href")) if nxt else None
+    return out
+
+
 def resolve(page_uri: str, href: str | None) -> str | None:
     """Site path an internal link points to, e.g. «schools/tula-co-48»."""
     if not href or re.match(r"^[a-z]+:|^/|^#", href):
@@ -602,11 +613,13 @@ def test_every_event_row_is_in_content(pid: str) -> None:
 
 @pytest.mark.parametrize("pid", PROGRAMMES)
 def test_every_event_row_is_on_the_page(pid: str, built_site: Path) -> None:
-    """Each row's number and title are on an event card of the built programme page."""
-    cards = page_events(page_content(built_site, f"programmes/{pid}"))
-    assert len(cards) == EXPECTED_EVENTS[pid], f"{pid}: {len(cards)} event cards on the page"
+    """Each row's number and title are on an event card of the programme's roadmap pages,
+    reached from the first one by its «следующая →» links."""
+    pages = page_run(built_site, f"programmes/{pid}/roadmap")
+    cards = [card for _, article in pages for card in page_events(article)]
+    assert len(cards) == EXPECTED_EVENTS[pid], f"{pid}: {len(cards)} event cards on the pages"
     missing = unmatched(source_events(pid), cards, lambda s, c: s[1] == c[0] and s[2] in c[1])
-    assert not missing, _row_report(pid, missing, f"from site/programmes/{pid}/index.html",
+    assert not missing, _row_report(pid, missing, f"from site/programmes/{pid}/roadmap/",
                                     [t for _, t in cards])
 
 
@@ -623,13 +636,17 @@ def test_every_indicator_and_value_is_in_content(pid: str) -> None:
 @pytest.mark.parametrize("pid", PROGRAMMES)
 def test_every_indicator_value_is_on_the_page(pid: str, built_site: Path) -> None:
     """Each indicator's name is in a table row whose value cell shows its values."""
-    rows = page_indicator_rows(page_content(built_site, f"programmes/{pid}"))
+    if not source_indicators(pid):
+        assert not (built_site / f"programmes/{pid}/indicators").exists()
+        return
+    rows = [row for _, article in page_run(built_site, f"programmes/{pid}/indicators")
+            for row in page_indicator_rows(article)]
 
     def shown(s: tuple[Any, ...], row: tuple[str, str, str]) -> bool:
         return s[1] == row[0] and s[2] in row[1] and all(has_value(row[2], v) for v in s[3])
 
     missing = unmatched(source_indicators(pid), rows, shown)
-    assert not missing, _row_report(pid, missing, f"from site/programmes/{pid}/index.html",
+    assert not missing, _row_report(pid, missing, f"from site/programmes/{pid}/indicators/",
                                     [r[1] for r in rows])
 
 
@@ -679,7 +696,8 @@ def test_programme_links_its_original(pid: str, built_site: Path) -> None:
     assert any(d and (built_site / d).is_file() and (built_site / d).read_bytes() == original
                for d in downloads), f"{pid}: no download link to the unchanged original"
     assert f"programmes/{pid}/source" in link_targets(article, page), f"{pid}: no source link"
-    source = page_content(built_site, f"programmes/{pid}/source")
-    pre = source.first(lambda n: n.tag == "pre")
-    assert pre is not None and pre.text().split() == original.decode("utf-8").split(), \
-        f"{pid}: the «Исходный документ» page does not show the whole original"
+    pres = [article.first(lambda n: n.tag == "pre")
+            for _, article in page_run(built_site, f"programmes/{pid}/source")]
+    assert all(pres) and "".join(p.text() for p in pres).split() == \
+        original.decode("utf-8").split(), \
+        f"{pid}: the «Исходный документ» pages do not show the whole original"

@@ -81,7 +81,7 @@ def test_bank_lists_cards_with_facets_and_a_link_filter(site: Path) -> None:
 def test_practice_page_links_school_programme_event_and_facets(site: Path) -> None:
     html, page = _page(site, "practices/testgrad-nastavniki")
     for href in ("../../schools/testgrad-sosh-1/", "../../programmes/testgrad-2023/",
-                 "../../programmes/testgrad-2023/#s1-t1-e1", "../theme/nastavnichestvo/",
+                 "../../programmes/testgrad-2023/roadmap/#s1-t1-e1", "../theme/nastavnichestvo/",
                  "../risk/nedostatochnaya-predmetnaya-i-metodicheskaya-kompetentnost-"
                  "pedagogicheskikh-rabotnikov/", "../../programmes/testgrad-2023/source/"):
         assert href in page.links, href
@@ -106,7 +106,7 @@ def test_school_and_programme_pages_list_their_practices(site: Path) -> None:
     assert "../../practices/select/" in school3.links
     _, prog = _page(site, "programmes/testgrad-2023")
     assert "../../practices/testgrad-nastavniki/" in prog.links
-    assert "#s1-t1-e1" in prog.links
+    assert "roadmap/#s1-t1-e1" in prog.links
     other, _ = _page(site, "schools/testgrad-sosh-2")
     assert "Практики школы" not in other and "Риск-профили школы" not in other
 
@@ -159,4 +159,5 @@ def test_real_site_bank(built_site: Path) -> None:
                                          "sosva-")):
             text = (practice_dir / "index.html").read_text(encoding="utf-8")
             assert text.count("<strong>нет данных</strong>") == 2, practice_dir.name
-            assert re.search(r'href="../../programmes/[a-z0-9-]+/#', text), practice_dir.name
+            assert re.search(r'href="../../programmes/[a-z0-9-]+/roadmap/(?:\d+/)?#', text), \
+                practice_dir.name

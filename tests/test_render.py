@@ -29,7 +29,9 @@ def test_pages_and_urls(mini) -> None:
         "programmes/index.md", "municipalities/testgrad.md", "organisations/testgrad-mc.md",
         "organisations/testgrad-uo.md", "schools/testgrad-sosh-1.md",
         "schools/testgrad-sosh-2.md", "programmes/testgrad-2023.md",
-        "programmes/testgrad-2023/source.md", "practices/index.md",
+        "programmes/testgrad-2023/source.md", "programmes/testgrad-2023/indicators.md",
+        "programmes/testgrad-2023/roadmap.md", "programmes/testgrad-2023/timeline.md",
+        "practices/index.md",
         "indicators/index.md", "partnerships/index.md", "data/index.md", "search.md",
     ])
     assert sorted(f for f in mini.files if not f.startswith(("data/", "feeds/"))) == [
@@ -41,7 +43,9 @@ def test_pages_and_urls(mini) -> None:
 
 
 @pytest.mark.parametrize("uri", [
-    "programmes/testgrad-2023.md", "schools/testgrad-sosh-2.md", "municipalities/testgrad.md",
+    "programmes/testgrad-2023.md", "programmes/testgrad-2023/indicators.md",
+    "programmes/testgrad-2023/roadmap.md", "programmes/testgrad-2023/timeline.md",
+    "schools/testgrad-sosh-2.md", "municipalities/testgrad.md",
     "organisations/testgrad-mc.md", "index.md", "schools/index.md",
 ])
 def test_golden(mini, uri: str) -> None:
@@ -78,7 +82,7 @@ def test_text_is_escaped_and_markdown_sanitised(tmp_path: Path) -> None:
                         "result: '[ссылка](javascript:alert(1)) <script>alert(2)</script>'")
     prog.write_text(text, encoding="utf-8")
     page = render_site(load_catalogue(content), ROOT / "templates").pages[
-        "programmes/testgrad-2023.md"]
+        "programmes/testgrad-2023/roadmap.md"]
     assert "<b onclick" not in page and "&lt;b onclick=x()&gt;" in page
     assert "\\*жирно\\*" in page
     assert "javascript:" not in page and "<script>" not in page

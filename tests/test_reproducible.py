@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from shnor_site.building import atomic_build
-from shnor_site.reproducible import cbor_decode, cbor_encode, chunk_bytes, read_chunk
-from shnor_site.search import index_site
+from shnor_site.search import INDEX_DIR
 from tests.helpers import FIXTURES, ROOT, make_project
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
@@ -27,7 +26,7 @@ def _differences(a: Path, b: Path) -> list[str]:
 
 
 def _build(project: Path, out: Path) -> Path:
-    return atomic_build(project / "mkdocs.yml", out, after=index_site)
+    return atomic_build(project / "mkdocs.yml", out)
 
 
 @pytest.fixture
@@ -39,14 +38,14 @@ def epoch(monkeypatch: pytest.MonkeyPatch) -> int:
 def test_mini_builds_in_two_places_are_identical(tmp_path: Path, epoch: int) -> None:
     first = _build(make_project(tmp_path / "one", FIXTURES / "mini").parent, tmp_path / "a")
     second = _build(make_project(tmp_path / "two", FIXTURES / "mini").parent, tmp_path / "b")
-    assert (first / "pagefind" / "pagefind-entry.json").is_file()
+    assert (first / INDEX_DIR / "meta.json").is_file()
     assert _differences(first, second) == []
 
 
 def test_full_builds_are_identical(tmp_path: Path, epoch: int) -> None:
     project = make_project(tmp_path / "project", ROOT / "content").parent
     first, second = _build(project, tmp_path / "a"), _build(project, tmp_path / "b")
-    assert len(list(first.rglob("*.pf_filter"))) >= 1
+    assert len(list((first / INDEX_DIR / "t").glob("*.bin"))) >= 1
     assert _differences(first, second) == []
 
 
@@ -63,25 +62,3 @@ def test_dates_follow_source_date_epoch(tmp_path: Path, monkeypatch: pytest.Monk
         assert stamps[-1] == int(midnight.timestamp())
         assert gzip.decompress(raw) == (site / "sitemap.xml").read_bytes()
     assert stamps[0] != stamps[1]
-
-
-def test_pagefind_files_are_canonical(tmp_path: Path, epoch: int) -> None:
-    site = _build(make_project(tmp_path / "p", FIXTURES / "mini").parent, tmp_path / "site")
-    bundle = site / "pagefind"
-    for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("*.pf_meta"),
-                 *bundle.glob("index/*.pf_index")]:
-        value = read_chunk(path)
-        assert gzip.decompress(chunk_bytes(value)) == gzip.decompress(path.read_bytes())
-    for path in bundle.glob("filter/*.pf_filter"):
-        _name, values = read_chunk(path)
-        assert [v for v, _ in values] == sorted(v for v, _ in values)
-        assert all(pages == sorted(pages) for _, pages in values)
-
-
-@pytest.mark.parametrize("value", [
-    0, 23, 24, 255, 256, 65535, 65536, 2**32, -1, -500, "", "школа", b"\x00\x01",
-    [], [1, [2, ["три"]]], {"a": [1, None, True, False]},
-])
-def test_cbor_round_trip(value: object) -> None:
-    data = cbor_encode(value)
-    assert cbor_decode(data) == (value, len(data))

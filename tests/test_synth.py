@@ -7,7 +7,6 @@ the 80 KB budget that keeps pages usable on a phone over a slow connection.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -86,24 +85,16 @@ def test_plain_fast_path_matches_markdown(corpus: Path) -> None:
     assert checked > 100
 
 
-#: Page types still over the budget at national scale, with the reason (see
-#: docs/benchmarks.md): a programme's roadmap is not yet split into pages (50 events ≈
-#: 70 KB), and the practices bank lists every practice on its index, selector and facet
-#: pages. Any other page over 80 KB fails the test.
-KNOWN_OVER_BUDGET = (
-    re.compile(r"programmes/[a-z0-9-]+/index\.html"),
-    re.compile(r"practices/(?:select/)?index\.html|practices/[a-z0-9-]+/[a-z0-9-]+/index\.html"),
-)
-
-
 def test_one_percent_builds_with_small_pages(corpus: Path, tmp_path: Path) -> None:
     config = make_project(tmp_path, corpus)
     mkdocs_build(config, tmp_path / "site")
     pages = html_pages(tmp_path / "site")
     assert len(pages) > 150
-    too_big = [(size // 1024, path) for size, path in pages if size > PAGE_LIMIT
-               and not any(rx.fullmatch(path) for rx in KNOWN_OVER_BUDGET)]
+    too_big = [(size // 1024, path) for size, path in pages if size > PAGE_LIMIT]
     assert too_big == []
+    site = tmp_path / "site"
+    assert (site / "practices/all/2/index.html").is_file(), "the bank is not paged"
+    assert list(site.glob("programmes/*/roadmap/2/index.html")), "no roadmap is paged"
     for index in ("index.html", "schools/index.html", "programmes/index.html",
                   "municipalities/index.html", "organisations/index.html"):
         assert (tmp_path / "site" / index).stat().st_size <= PAGE_LIMIT

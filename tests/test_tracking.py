@@ -16,7 +16,12 @@ from shnor_site.validate import load_catalogue
 from tests.helpers import FIXTURES, ROOT
 
 D = dt.date
-PROGRAMME = "programmes/testgrad-2023.md"
+TIMELINE = "programmes/testgrad-2023/timeline.md"
+
+
+def pages_of(pages: dict[str, str], prefix: str) -> str:
+    """Text of every page whose URI starts with prefix (a section and its numbered parts)."""
+    return "".join(text for uri, text in sorted(pages.items()) if uri.startswith(prefix))
 TRACKED = """              result: Справка
               status: выполнено
               done: 2023-10-20
@@ -89,8 +94,9 @@ def test_events_without_a_report_are_never_done() -> None:
     assert "done" not in counts and summary.reported == 0
     assert sum(counts.values()) == 177
     assert all(p.reported == "нет сведений" for p in plans)
-    page = render_site(load_catalogue(ROOT / "content"), ROOT / "templates",
-                       today=D(2030, 1, 1)).pages["programmes/seversk-2022.md"]
+    pages = render_site(load_catalogue(ROOT / "content"), ROOT / "templates",
+                        today=D(2030, 1, 1)).pages
+    page = pages_of(pages, "programmes/seversk-2022/roadmap")
     assert page.count('shnor-state--none">нет сведений<') == 23
     assert "shnor-state--done" not in page
 
@@ -98,7 +104,7 @@ def test_events_without_a_report_are_never_done() -> None:
 def test_reported_status_and_evidence_are_shown(tmp_path: Path) -> None:
     site = render_site(load_catalogue(mini_copy(tmp_path)), ROOT / "templates",
                        today=D(2024, 1, 10))
-    page = site.pages[PROGRAMME]
+    page = pages_of(site.pages, "programmes/testgrad-2023/roadmap") + site.pages[TIMELINE]
     assert 'shnor-state--done">выполнено</span>, 20.10.2023' in page
     assert "<strong>1</strong> выполнено" in page
     assert page.count('href="https://mc.testgrad.example/protocol-1.pdf"') == 2  # card, list
@@ -136,7 +142,7 @@ def test_upcoming_on_the_home_page(tmp_path: Path) -> None:
     home = render_site(load_catalogue(content), ROOT / "templates",
                        today=D(2023, 9, 15)).pages["index.md"]
     assert "## Ближайшие мероприятия" in home
-    assert "(programmes/testgrad-2023.md#s1-t1-e1)" in home
+    assert "(programmes/testgrad-2023/roadmap.md#s1-t1-e1)" in home
     late = render_site(load_catalogue(content), ROOT / "templates",
                        today=D(2026, 1, 1)).pages["index.md"]
     assert "мероприятий с будущими сроками нет" in late
@@ -147,5 +153,5 @@ def test_today_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> 
     first = render_site(load_catalogue(FIXTURES / "mini"), ROOT / "templates")
     second = render_site(load_catalogue(FIXTURES / "mini"), ROOT / "templates")
     assert first.pages == second.pages and first.files == second.files
-    assert "на <strong>01.10.2023</strong>" in first.pages[PROGRAMME]
-    assert 'shnor-status--ongoing">идёт<' in first.pages[PROGRAMME]
+    assert "на <strong>01.10.2023</strong>" in first.pages[TIMELINE]
+    assert 'shnor-status--ongoing">идёт<' in first.pages[TIMELINE]

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from shnor_site.building import atomic_build
-from shnor_site.search import index_site
 from shnor_site.validate import load_catalogue
 from tests.conftest import serve_dir
 from tests.helpers import make_project
@@ -68,7 +67,7 @@ class _Builds:
             content.mkdir(parents=True)
             build_content(content, probe=probe)
             config = make_project(tmp / "project", content)
-            site = atomic_build(config, tmp / "project" / "site", after=index_site)
+            site = atomic_build(config, tmp / "project" / "site")
             self.done[variant] = (tmp / "project" / "content", site, probe)
         return self.done[variant]
 
@@ -142,7 +141,7 @@ def _values(data: object, fields: set[str]) -> Iterator[tuple[str, str]]:
 
 def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if "pagefind" not in p.parts)
+                  if "search-index" not in p.parts)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -1,7 +1,8 @@
 /* shnor-site: the bank of practices — instant filter (/practices/) and the risk selector
-   (/practices/select/). No requests are made: every card carries its facets as
-   `data-facet-<key>` attributes (space-separated slugs). Without JavaScript the forms stay
-   hidden and the per-facet pages (/practices/risk/<slug>/ …) offer the same lists. */
+   (/practices/select/). A bank that fits on one page makes no requests: every card carries
+   its facets as `data-facet-<key>` attributes (space-separated slugs). A larger bank asks
+   the search index for the practices carrying the chosen facet values. Without JavaScript
+   the per-facet pages (/practices/risk/<slug>/ …) offer the same lists. */
 (function () {
   "use strict";
 
@@ -168,10 +169,137 @@
     apply();
   }
 
+  /* --- a bank too large for one page: ask the search index (search-engine.js) -------- */
+
+  var engines = {};
+  function engineAt(root) {
+    if (!engines[root]) {
+      engines[root] = import(new URL("assets/search-engine.js", root).href).then(function (mod) {
+        return mod.openIndex(new URL("search-index/", root));
+      });
+    }
+    return engines[root];
+  }
+
+  function foundItem(doc, root, note) {
+    var item = document.createElement("li");
+    item.className = "shnor-practice-card";
+    var title = document.createElement("h3");
+    title.className = "shnor-practice-card__title";
+    var link = document.createElement("a");
+    link.href = new URL(doc.url, root).href;
+    link.textContent = doc.title;
+    title.appendChild(link);
+    item.appendChild(title);
+    [note, doc.place, doc.excerpt].forEach(function (text, i) {
+      if (!text) return;
+      var p = document.createElement("p");
+      p.className = ["shnor-practice-card__match", "shnor-practice-card__facets",
+        "shnor-practice-card__summary"][i];
+      p.textContent = text;
+      item.appendChild(p);
+    });
+    return item;
+  }
+
+  /* Shows what a facet query found, 20 at a time. `describe(found)` words the status,
+     `note(found, i)` the line under the title of result i. */
+  function foundList(root, describe, note) {
+    var list = document.querySelector("[data-shnor-found]");
+    var status = document.querySelector("[data-shnor-found-status]");
+    var more = document.querySelector("[data-shnor-found-more]");
+    var state = { found: null, shown: 0, run: 0 };
+    function page() {
+      var run = state.run, found = state.found;
+      var ids = found.ids.slice(state.shown, state.shown + 20);
+      return engineAt(root).then(function (index) {
+        return Promise.all(ids.map(function (id) { return index.doc(id); }));
+      }).then(function (docs) {
+        if (run !== state.run) return;
+        docs.forEach(function (doc, i) {
+          list.appendChild(foundItem(doc, root, note(found, state.shown + i)));
+        });
+        state.shown += docs.length;
+        more.hidden = state.shown >= found.ids.length;
+      });
+    }
+    more.querySelector("button").addEventListener("click", page);
+    return function show(query) {
+      var run = ++state.run;
+      list.replaceChildren();
+      more.hidden = true;
+      if (!query) { list.hidden = true; status.textContent = describe(null); return; }
+      status.textContent = "Поиск…";
+      engineAt(root).then(function (index) { return index.search("", query); }).then(
+        function (found) {
+          if (run !== state.run) return;
+          state.found = found;
+          state.shown = 0;
+          list.hidden = found.ids.length === 0;
+          status.textContent = describe(found);
+          return page();
+        },
+        function () { status.textContent = "Отбор работает в собранном сайте: shnor-site build"; });
+    };
+  }
+
+  function initFacets(form) {
+    var root = new URL(form.getAttribute("data-root") || "./", location.href);
+    linksToCheckboxes(form);
+    var show = foundList(root, function (found) {
+      if (!found) return "";
+      return found.ids.length ? "Подходящих практик: " + found.ids.length + "."
+        : "Нет практик, подходящих под все отмеченные признаки. Снимите часть отметок.";
+    }, function () { return ""; });
+    function apply() {
+      var chosen = selection(form);
+      all(form, "[data-shnor-pfilter-n]").forEach(function (label) {
+        var n = (chosen[label.getAttribute("data-shnor-pfilter-n")] || []).length;
+        label.textContent = n ? "· отмечено: " + n : "";
+      });
+      show(Object.keys(chosen).length ? { facets: chosen } : null);
+      saveQuery(chosen);
+    }
+    form.addEventListener("change", apply);
+    onReset(form, apply);
+    restoreQuery(form);
+    apply();
+  }
+
+  function initSelectIndex(form) {
+    var root = new URL(form.getAttribute("data-root") || "./", location.href);
+    var chosen = [];
+    var show = foundList(root, function (found) {
+      if (!found) return "Отметьте хотя бы один риск-профиль.";
+      return found.ids.length ? "Подходящих практик: " + found.ids.length + "."
+        : "В банке пока нет практик, направленных на отмеченные риски.";
+    }, function (found, i) {
+      return "Совпадает с рисками школы: " + found.scores[i] + " из " + chosen.length + ".";
+    });
+    function apply() {
+      chosen = selection(form).risk || [];
+      show(chosen.length ? { facets: { risk: chosen }, anyFacets: true } : null);
+      saveQuery(chosen.length ? { risk: chosen } : {});
+    }
+    form.addEventListener("change", apply);
+    onReset(form, apply);
+    form.hidden = false;
+    restoreQuery(form);
+    apply();
+  }
+
   function init() {
     all(document, "[data-shnor-pfilter]:not([data-ready])").forEach(function (form) {
       form.setAttribute("data-ready", "");
       initFilter(form);
+    });
+    all(document, "[data-shnor-pfacets]:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "");
+      initFacets(form);
+    });
+    all(document, "[data-shnor-pselect-index]:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "");
+      initSelectIndex(form);
     });
     all(document, "[data-shnor-pselect]:not([data-ready])").forEach(function (form) {
       form.setAttribute("data-ready", "");

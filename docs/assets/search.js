@@ -1,36 +1,32 @@
-/* shnor-site search: a small UI over Pagefind's JavaScript API (pagefind/pagefind.js).
+/* shnor-site search boxes over the static index (search-engine.js, search-index/).
  *
  * Two kinds of boxes share this code: the header box (data-shnor-search="dropdown"),
  * which shows results in place under the field, and the /search/ page
  * (data-shnor-search="page"), which reads ?q=, ?type= and ?municipality=.
- * The index exists only in a site built with `shnor-site build`; under `mkdocs serve`
- * (or `build --no-search`) the box explains that instead of failing silently.
- * Reacts to `input` events, so pasted text and IME/Cyrillic input work as typed text. */
+ * The engine loads on first use; without an index (`shnor-site build --no-search`) the box
+ * explains that instead of failing silently. Reacts to `input` events, so pasted text and
+ * IME/Cyrillic input work as typed text. */
 (() => {
   "use strict";
 
   const NOT_BUILT = "Поиск работает в собранном сайте: shnor-site build";
-  const FILTERS = [["type", "Тип записи"], ["municipality", "Муниципалитет"]];
-  const PAGE_SIZE = { dropdown: 8, page: 20 };
+  const PAGE_SIZE = { dropdown: 6, page: 10 };
   const DELAY_MS = 120;
   let engine = null;
 
-  /* Pagefind, imported once from the site root (works under any sub-path). */
+  /* The engine module and the index, loaded once from the site root (any sub-path). */
   function loadEngine(root) {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-        await pf.options({ excerptLength: 24 });
-        await pf.init();
-        return pf;
-      });
+      engine = import(new URL("assets/search-engine.js", root).href)
+        .then(async (mod) => ({ mod, index: await mod.openIndex(new URL("search-index/", root)) }));
     }
     return engine;
   }
 
-  /* Tokens without letters or digits («№», dashes, quotes) match nothing useful in the index
-     and would make every result miss: "СОШ № 83" searches for "СОШ 83". */
+  /* «№» and tokens without letters or digits match nothing: "СОШ № 83" searches "СОШ 83". */
   function normalise(query) {
-    return query.replace(/№/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).join(" ");
+    return query.replace(/№/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).join(" ")
+      + (/\s$/.test(query) ? " " : "");
   }
 
   function plural(n, one, few, many) {
@@ -47,52 +43,23 @@
     return node;
   }
 
-  /* Pagefind excerpts are HTML with <mark> around matches: keep the text and the marks only. */
-  function excerptNode(html) {
+  function excerptNode(pieces) {
     const out = el("p", "shnor-search__excerpt");
-    const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
-    for (const node of parsed.body.firstChild.childNodes) {
-      if (node.nodeName === "MARK") out.append(el("mark", "", node.textContent));
-      else out.append(document.createTextNode(node.textContent));
+    for (const [text, marked] of pieces) {
+      out.append(marked ? el("mark", "", text) : document.createTextNode(text));
     }
     return out;
   }
 
-  /* Up to two best-matching sections of a page (its h2–h6 headings with ids), in page order. */
-  function bestSections(data) {
-    const score = (s) => s.weighted_locations.reduce((sum, w) => sum + w.balanced_score, 0);
-    return (data.sub_results || [])
-      .filter((s) => s.anchor && !/^h1$/i.test(s.anchor.element) && s.url !== data.url)
-      .map((s, i) => ({ s, i, score: score(s) }))
-      .sort((a, b) => b.score - a.score).slice(0, 2)
-      .sort((a, b) => a.i - b.i).map((x) => x.s);
-  }
-
-  /* Event records carry their real address (page#anchor) as `url` meta, root-relative. */
-  function resultUrl(data, siteRoot) {
-    return data.meta.url ? new URL(data.meta.url.replace(/^\//, ""), siteRoot).href : data.url;
-  }
-
-  function resultNode(data, siteRoot) {
+  function resultNode(doc, found, engineMod, siteRoot) {
     const item = el("li", "shnor-search__result");
-    const link = el("a", "shnor-search__link", data.meta.title || data.url);
-    link.href = resultUrl(data, siteRoot);
+    const link = el("a", "shnor-search__link", doc.title);
+    link.href = new URL(doc.url, siteRoot).href;
     const meta = el("p", "shnor-search__meta");
-    meta.append(el("span", "shnor-search__type", data.meta.type || "страница"));
-    if (data.meta.municipality) meta.append(el("span", "shnor-search__place", data.meta.municipality));
-    item.append(link, meta, excerptNode(data.excerpt));
-    const sections = bestSections(data);
-    if (sections.length) {
-      const list = el("ul", "shnor-search__subs");
-      for (const s of sections) {
-        const a = el("a", "shnor-search__sublink", s.title);
-        a.href = s.url;
-        const li = el("li");
-        li.append(a);
-        list.append(li);
-      }
-      item.append(list);
-    }
+    meta.append(el("span", "shnor-search__type", doc.type));
+    if (doc.place) meta.append(el("span", "shnor-search__place", doc.place));
+    item.append(link, meta);
+    if (doc.excerpt) item.append(excerptNode(engineMod.highlight(doc.excerpt, found.stems, found.prefixes)));
     return item;
   }
 
@@ -112,7 +79,7 @@
       this.run = 0;
       this.shown = 0;
       this.timer = null;
-      this.results = [];
+      this.found = { ids: [], total: 0 };
     }
 
     start() {
@@ -163,11 +130,11 @@
       this.panel.hidden = false;
     }
 
-    /* Load the index and the filter lists; explain when there is no index. */
+    /* Load the engine and build the filters; explain when there is no index. */
     prepare() {
       if (!this.ready) {
         this.ready = loadEngine(this.siteRoot).then(
-          async (pf) => { this.buildFilters(await pf.filters()); return pf; },
+          async (eng) => { await this.buildFilters(eng.index); return eng; },
           () => { this.broken = true; return null; },
         );
       }
@@ -177,24 +144,55 @@
       return this.ready;
     }
 
-    buildFilters(available) {
-      for (const [key, label] of FILTERS) {
-        const values = Object.keys(available[key] || {}).sort((a, b) => a.localeCompare(b, "ru"));
-        if (!values.length) continue;
-        const id = `${this.input.id}-${key}`;
-        const wrap = el("span", "shnor-search__filter");
-        const name = el("label", "", label);
-        name.htmlFor = id;
-        const select = el("select");
-        select.id = id;
-        select.name = key;
-        select.append(new Option("все", ""));
-        for (const v of values) select.append(new Option(v, v));
-        if (this.wanted && values.includes(this.wanted[key])) select.value = this.wanted[key];
-        select.addEventListener("change", () => this.search());
-        wrap.append(name, select);
-        this.filters.append(wrap);
+    addSelect(key, label, fill, lazy = false) {
+      const id = `${this.input.id}-${key}`;
+      const wrap = el("span", "shnor-search__filter");
+      const name = el("label", "", label);
+      name.htmlFor = id;
+      const select = el("select");
+      select.id = id;
+      select.name = key;
+      select.append(new Option("все", ""));
+      const wanted = this.wanted && this.wanted[key];
+      const filled = () => {
+        if (!select.dataset.filled) {
+          select.dataset.filled = "1";
+          return Promise.resolve(fill(select)).then(() => { if (wanted) select.value = wanted; });
+        }
+        return Promise.resolve();
+      };
+      if (lazy && !wanted) {
+        for (const event of ["focus", "pointerdown"]) select.addEventListener(event, filled, { once: true });
+      } else {
+        this.filling = filled();
       }
+      select.addEventListener("change", () => this.search());
+      wrap.append(name, select);
+      this.filters.append(wrap);
+    }
+
+    /* Type of record everywhere; municipality (grouped by region) on the search page, its
+       list fetched only when the field is used (a national site has a thousand). */
+    async buildFilters(index) {
+      this.addSelect("type", "Тип записи", (select) => {
+        for (const t of index.types) if (t.first >= 0) select.append(new Option(t.label, t.label));
+      });
+      if (this.mode !== "page") return;
+      this.addSelect("municipality", "Муниципалитет", async (select) => {
+        const places = await index.places();
+        const groups = new Map();
+        for (const [name, , region] of places) {
+          if (!groups.has(region)) groups.set(region, []);
+          groups.get(region).push(name);
+        }
+        for (const region of [...groups.keys()].sort((a, b) => a.localeCompare(b, "ru"))) {
+          const group = document.createElement("optgroup");
+          group.label = region || "Без региона";
+          for (const name of groups.get(region)) group.append(new Option(name, name));
+          select.append(group);
+        }
+      }, true);
+      await this.filling;
     }
 
     chosenFilters() {
@@ -212,35 +210,42 @@
 
     async search() {
       const run = ++this.run;
-      const query = this.input.value.trim();
-      const pf = await this.prepare();
+      const query = this.input.value;
+      const eng = await this.prepare();
       if (run !== this.run) return;
       if (this.broken) return this.say(NOT_BUILT);
-      if (this.mode === "page") this.remember(query);
-      if (!normalise(query)) return this.clear();
+      if (this.mode === "page") this.remember(query.trim());
+      if (!normalise(query).trim()) return this.clear();
       this.say(this.list.childElementCount ? this.status.textContent : "Поиск…");
-      const found = await pf.search(normalise(query), { filters: this.chosenFilters() });
+      const chosen = this.chosenFilters();
+      const found = await eng.index.search(normalise(query),
+        { type: chosen.type, place: chosen.municipality });
       if (run !== this.run) return;
-      this.results = found.results;
+      this.found = found;
       this.shown = 0;
       this.list.replaceChildren();
       await this.showMore(run);
     }
 
     async showMore(run = this.run) {
-      const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE[this.mode]);
-      const data = await Promise.all(batch.map((r) => r.data()));
+      const eng = await this.ready;
+      const batch = this.found.ids.slice(this.shown, this.shown + PAGE_SIZE[this.mode]);
+      const docs = await Promise.all(batch.map((id) => eng.index.doc(id)));
       if (run !== this.run) return;
-      this.list.append(...data.map((d) => resultNode(d, this.siteRoot)));
+      this.list.append(...docs.map((d) => resultNode(d, this.found, eng.mod, this.siteRoot)));
       this.shown += batch.length;
       this.report();
     }
 
     report() {
-      const n = this.results.length;
+      const { total: n, truncated, partial } = this.found;
       const query = this.input.value.trim();
-      this.say(n ? `Найдено: ${n} ${plural(n, "результат", "результата", "результатов")}`
-        : `По запросу «${query}» ничего не найдено. Проверьте написание или уберите фильтры.`);
+      const word = plural(n, "результат", "результата", "результатов");
+      let text = `По запросу «${query}» ничего не найдено. Проверьте написание или уберите фильтры.`;
+      if (n && partial) text = `Со всеми словами запроса ничего не найдено. Найдено с частью слов: ${n} ${word}`;
+      else if (n && truncated) text = `Найдено: более ${n} ${plural(n, "результата", "результатов", "результатов")}; показаны лучшие`;
+      else if (n) text = `Найдено: ${n} ${word}`;
+      this.say(text);
       this.more.hidden = this.shown >= n;
       const link = this.more.querySelector("a");
       if (link) {
@@ -251,7 +256,7 @@
     }
 
     clear() {
-      this.results = [];
+      this.found = { ids: [], total: 0 };
       this.list.replaceChildren();
       this.more.hidden = true;
       this.status.textContent = "";

@@ -24,6 +24,7 @@ class RenderedSite:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     specs: dict[str, PageSpec] = field(default_factory=dict)
+    graph: Graph | None = None
 
 
 def _front_matter(spec: PageSpec) -> str:
@@ -46,8 +47,8 @@ def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = Non
     graph = build_graph(cat)
     sched = schedule(graph, today or build_date())
     env = make_env(templates_dir)
-    out = RenderedSite()
-    specs = all_pages(graph)
+    out = RenderedSite(graph=graph)
+    specs = all_pages(graph, sched)
     progress = Progress("Страницы из content/", len(specs), every=500)
     for spec in specs:
         progress.step()

@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import pass_context
 
+from .. import layout
 from . import markup, urls
 
 
@@ -18,6 +19,18 @@ def _href(ctx: jinja2.runtime.Context, to_uri: str, anchor: str | None = None) -
 @pass_context
 def _md_href(ctx: jinja2.runtime.Context, to_uri: str, anchor: str | None = None) -> str:
     return urls.md_href(ctx["page_uri"], to_uri, anchor)
+
+
+@pass_context
+def _event_href(ctx: jinja2.runtime.Context, placed: object) -> str:
+    """Link from this page to an event card on its roadmap page."""
+    return urls.href(ctx["page_uri"], ctx["g"].event_uri(placed), placed.anchor)
+
+
+@pass_context
+def _event_md_href(ctx: jinja2.runtime.Context, placed: object) -> str:
+    """Markdown link (validated by MkDocs) to an event card on its roadmap page."""
+    return urls.md_href(ctx["page_uri"], ctx["g"].event_uri(placed), placed.anchor)
 
 
 def _ru_date(value: object) -> str:
@@ -42,5 +55,6 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     env.globals.update(
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,
         plural=markup.plural, source_file_uri=urls.source_file_uri,
+        event_href=_event_href, event_md_href=_event_md_href, part_uri=layout.part_uri,
     )
     return env

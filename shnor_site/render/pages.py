@@ -27,25 +27,15 @@ def _municipality_name(g: Graph, mid: str | None) -> str | None:
     return g.record("municipality", mid).name if mid else None
 
 
-def _source_text(g: Graph, prog: Any) -> str:
-    return (g.cat.root / prog.source.file).read_text(encoding="utf-8")
-
-
 def record_pages(g: Graph) -> list[PageSpec]:
-    """One page per municipality, organisation, school and programme."""
+    """One page per municipality, organisation and school (programmes: programme_pages)."""
     pages: list[PageSpec] = []
-    for kind in ("municipality", "organisation", "school", "programme"):
+    for kind in ("municipality", "organisation", "school"):
         for rec in g.cat.all(kind):
             mid = rec.id if kind == "municipality" else getattr(rec, "municipality", None)
-            title = rec.title if kind == "programme" else (
-                getattr(rec, "short_name", None) or rec.name)
+            title = getattr(rec, "short_name", None) or rec.name
             pages.append(PageSpec(record_uri(kind, rec.id), f"{kind}.md.j2", title, kind,
                                   {kind: rec}, _municipality_name(g, mid)))
-    for prog in g.cat.all("programme"):
-        pages.append(PageSpec(f"programmes/{prog.id}/source.md", "source.md.j2",
-                              f"Исходный документ: {prog.title}", "source",
-                              {"programme": prog, "source_text": _source_text(g, prog)},
-                              _municipality_name(g, prog.municipality)))
     return pages
 
 
@@ -73,8 +63,10 @@ def index_pages(g: Graph) -> list[PageSpec]:
     return pages + [PageSpec(*spec) for spec in roadmap_pages(g)]
 
 
-def all_pages(g: Graph) -> list[PageSpec]:
+def all_pages(g: Graph, sched: Any) -> list[PageSpec]:
     """Every generated page, in a stable order."""
     from ..practices_pages import practice_pages  # it imports PageSpec from this module
+    from .programme_pages import programme_pages
 
-    return index_pages(g) + record_pages(g) + practice_pages(g)
+    return (index_pages(g) + record_pages(g) + programme_pages(g, sched)
+            + practice_pages(g))

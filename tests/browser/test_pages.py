@@ -65,7 +65,8 @@ def test_phone_has_no_horizontal_scroll(page, built_site, site_url, kind: str,
 
 
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
-                   ".md-footer", ".shnor-crumbs", ".shnor-a11y-tools"]
+                   ".md-footer", ".shnor-crumbs", ".shnor-a11y-tools", ".shnor-subnav",
+                   ".shnor-pager"]
 
 PRINT_STATE_JS = """(hidden) => ({
   shown: hidden.filter(sel => [...document.querySelectorAll(sel)]
@@ -80,9 +81,9 @@ PRINT_STATE_JS = """(hidden) => ({
 
 
 def test_programme_prints_cleanly(page, built_site, site_url) -> None:
-    """Print media: no header, sidebars, breadcrumbs or search; tables kept whole."""
+    """Print media: no header, sidebars, breadcrumbs, page links or search; tables whole."""
     page.set_viewport_size(DESKTOP)
-    open_type(page, built_site, site_url, "programme")
+    open_type(page, built_site, site_url, "indicators")
     page.emulate_media(media="print")
     state = page.evaluate(PRINT_STATE_JS, HIDDEN_IN_PRINT)
     assert state["shown"] == [] and state["search"] == []

@@ -1,0 +1,92 @@
+"""The pages of a programme: overview, indicators, roadmap, timeline and source document.
+
+A whole programme on one page reached 240 KB of HTML (67 events, 54 indicators with their
+chart, a month-by-month timeline). Each part of the document now has its own address, and
+each is cut further into numbered pages when long (layout.py):
+
+* `/programmes/<id>/` — order, passport, texts, schools, the plan's table of contents;
+* `/programmes/<id>/indicators/` — indicator tables and their chart;
+* `/programmes/<id>/roadmap/` (`…/roadmap/2/`, …) — the event cards;
+* `/programmes/<id>/timeline/` — dates and execution, the calendar;
+* `/programmes/<id>/source/` — the original text, verbatim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..layout import PAGE_BUDGET, Part, paged, text_size
+from ..timeline_parts import timeline_parts
+from .pages import PageSpec
+from .urls import record_uri
+
+#: Source text per page: the `<pre>` block is escaped text, about its UTF-8 size.
+SOURCE_BUDGET = 50_000
+
+
+def _indicator_size(numbered: tuple[int, Any]) -> int:
+    grp = numbered[1]
+    rows = sum(1200 + text_size(i.name, i.note, i.value, i.baseline, i.target)
+               for i in grp.indicators)
+    return 500 + text_size(grp.title, grp.intro) + rows
+
+
+def indicator_parts(prog: Any) -> list[Part]:
+    """Pages of a programme's indicator groups, items `(number, group)`; none without
+    indicators."""
+    if not prog.indicator_groups:
+        return []
+    return paged(f"programmes/{prog.id}/indicators.md",
+                 list(enumerate(prog.indicator_groups, 1)), _indicator_size)
+
+
+def roadmap_toc(g: Any, prog: Any) -> list[tuple[Any, str, int]]:
+    """(section heading, page URI, events in the section) for the overview's contents."""
+    counts: dict[int, int] = {}
+    for placed in g.events[prog.id]:
+        counts[placed.section_index] = counts.get(placed.section_index, 0) + 1
+    return [(item, part.uri, counts.get(item.section_index, 0))
+            for part in g.roadmap.get(prog.id, []) for item in part.items
+            if item.kind == "section" and not item.continued]
+
+
+def source_parts(prog: Any, text: str) -> list[Part]:
+    """The original text cut at line ends into pages of about SOURCE_BUDGET bytes."""
+    lines = text.splitlines(keepends=True)
+    return paged(f"programmes/{prog.id}/source.md", lines,
+                 lambda line: len(line.encode("utf-8")), SOURCE_BUDGET)
+
+
+def _spec(prog: Any, mun: str, part: Any, template: str, title: str,
+          kind: str = "programme-part", **context: Any) -> PageSpec:
+    label = f", {part.label}" if part.label else ""
+    return PageSpec(part.uri, template, f"{title}{label} — {prog.title}", kind,
+                    {"programme": prog, "part": part, **context}, mun)
+
+
+def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
+    """Every page of every programme, overview first."""
+    pages: list[PageSpec] = []
+    for prog in g.cat.all("programme"):
+        mun = g.record("municipality", prog.municipality).name
+        ind_parts = indicator_parts(prog)
+        toc = [(part.uri, grp, gi) for part in ind_parts for gi, grp in part.items]
+        pages.append(PageSpec(record_uri("programme", prog.id), "programme.md.j2", prog.title,
+                              "programme", {"programme": prog, "indicator_toc": toc,
+                                            "roadmap_toc": roadmap_toc(g, prog)}, mun))
+        for part in ind_parts:
+            pages.append(_spec(prog, mun, part, "programme_indicators.md.j2", "Показатели"))
+        if prog.roadmap is not None:
+            for part in g.roadmap[prog.id]:
+                pages.append(_spec(prog, mun, part, "programme_roadmap.md.j2",
+                                   "План мероприятий"))
+        if sched.by_programme.get(prog.id):
+            tl = sched.timeline(prog.id)
+            for part in timeline_parts(prog.id, tl, PAGE_BUDGET):
+                pages.append(_spec(prog, mun, part, "programme_timeline.md.j2",
+                                   "Сроки и исполнение", timeline=tl))
+        text = (g.cat.root / prog.source.file).read_text(encoding="utf-8")
+        for part in source_parts(prog, text):
+            pages.append(_spec(prog, mun, part, "source.md.j2", "Исходный документ",
+                               "source", source_text="".join(part.items)))
+    return pages

@@ -1,0 +1,218 @@
+"""What the search index holds: records, their sections and every roadmap event.
+
+Documents come from the models, not from the built HTML, so the index is built while
+MkDocs renders (or without it). A document has the address it opens (page and anchor), a
+heading whose words weigh more, its text, a short excerpt to show, its type and
+municipality, and — for practices — its facet values as filter terms.
+
+Long pages are split into documents by section, so a result opens the passport, the
+indicator group or the practice section that matched; events are documents of their own
+and open their card on the roadmap page.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..render.markup import headline
+from ..render.urls import page_dir, record_uri
+from .text import plain
+
+#: Types in index order, with the label shown in results and in the type filter.
+TYPES = {"programme": "программа", "event": "мероприятие", "practice": "практика",
+         "school": "школа", "municipality": "муниципалитет", "organisation": "организация",
+         "page": "раздел сайта"}
+EXCERPT_CHARS = 480
+#: Pages of docs/ that are not published (mkdocs.yml exclude_docs) or not worth a result.
+EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md"})
+#: Fields that hold ids, addresses or display settings rather than words.
+SKIP_FIELDS = frozenset({"id", "municipality", "responsible_refs", "schools", "school",
+                         "url", "website", "file", "labels", "programme", "events",
+                         "authority", "issuer", "reviewer", "evidence", "done", "added",
+                         "reviewed", "date", "source", "value_label", "columns"})
+
+
+@dataclass
+class SearchDoc:
+    """One search result: where it leads, what it says, what it is."""
+
+    kind: str
+    url: str
+    title: str
+    heading: str
+    text: str
+    municipality: str | None = None
+    place: str = ""
+    excerpt: str = ""
+    filters: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.excerpt:
+            self.excerpt = self.text[:EXCERPT_CHARS]
+        self.excerpt = self.excerpt[:EXCERPT_CHARS]
+        # The record's kind is a word of it: «школа Северск» finds the schools of Seversk.
+        self.text = f"{TYPES[self.kind]} {self.text}"
+
+
+def model_text(value: Any) -> str:
+    """Every word of a record or a part of it, as plain text (ids and addresses left out)."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(plain(item))
+        elif isinstance(item, BaseModel):
+            stack += [getattr(item, k) for k in reversed(type(item).model_fields)
+                      if k not in SKIP_FIELDS]
+        elif isinstance(item, (list, tuple)):
+            stack += reversed(item)
+        elif isinstance(item, dict):
+            stack += reversed(list(item.values()))
+    return " ".join(t for t in out if t)
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """Text cut at a word boundary to about `limit` characters, with «…» when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def url_of(uri: str, anchor: str | None = None) -> str:
+    """Site-relative address of a page (and anchor): `programmes/x/roadmap/2/#s1-e3`."""
+    return page_dir(uri) + (f"#{anchor}" if anchor else "")
+
+
+def _mun(g: Any, mid: str | None) -> str:
+    return g.record("municipality", mid).name if mid else ""
+
+
+def programme_docs(g: Any, prog: Any, indicator_parts: list[Any]) -> Iterator[SearchDoc]:
+    """The overview (facts, order), passport, texts and indicator groups of a programme."""
+    mun, uri = _mun(g, prog.municipality), record_uri("programme", prog.id)
+    facts = " ".join(filter(None, [prog.kind, mun, g.record("municipality", prog.municipality)
+                                   .region, prog.period.text, model_text(prog.summary)]))
+    yield SearchDoc("programme", url_of(uri), prog.title, prog.title,
+                    facts + " " + model_text(prog.approval), prog.municipality, mun,
+                    excerpt=model_text(prog.summary) or facts)
+    if prog.passport:
+        yield SearchDoc("programme", url_of(uri, "passport"),
+                        f"{prog.passport.title} — {prog.title}", prog.passport.title,
+                        model_text(prog.passport), prog.municipality, mun)
+    for n, text in enumerate(prog.texts, 1):
+        yield SearchDoc("programme", url_of(uri, f"text-{n}"), f"{text.title} — {prog.title}",
+                        text.title, model_text(text.body), prog.municipality, mun)
+    for part in indicator_parts:
+        for gi, grp in part.items:
+            yield SearchDoc("programme", url_of(part.uri, f"ind-{gi}"),
+                            f"Показатели: {grp.title} — {prog.title}", grp.title,
+                            model_text(grp), prog.municipality, mun)
+
+
+def event_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
+    """Every event of a programme's roadmap, at its card."""
+    mun = _mun(g, prog.municipality)
+    for placed in g.events[prog.id]:
+        ev = placed.event
+        first = plain(headline(ev.title))
+        title = " ".join(filter(None, [ev.number, first]))
+        yield SearchDoc("event", url_of(g.event_uri(placed), placed.anchor), shorten(title),
+                        first, model_text(ev), prog.municipality, mun)
+
+
+def practice_docs(g: Any, practice: Any) -> Iterator[SearchDoc]:
+    """A practice (summary, facets, filter terms) and each section of its text."""
+    links, mun = g.practices, _mun(g, practice.municipality)
+    uri = record_uri("practice", practice.id)
+    tags = links.tags(practice)
+    facets = " ".join(v.value for _, mine in tags for v in mine)
+    yield SearchDoc("practice", url_of(uri), practice.title, practice.title,
+                    " ".join([plain(practice.summary), facets, " ".join(practice.authors)]),
+                    practice.municipality, mun, excerpt=plain(practice.summary),
+                    filters=[f"{grp.key}:{v.slug}" for grp, mine in tags for v in mine])
+    for name, body in links.sections[practice.id].items():
+        text = plain(body)
+        if text:
+            yield SearchDoc("practice", url_of(uri, section_slug(name)),
+                            f"{name} — {practice.title}", name, text, practice.municipality,
+                            mun)
+
+
+def listed_events(g: Any, agent: str, limit: int = 60) -> str:
+    """Titles of the events a school or organisation page lists (at most `limit`, as the
+    organisation template)."""
+    placed = g.events_by_agent.get(agent, [])
+    if len(placed) > limit:
+        return ""
+    return " ".join(plain(headline(p.event.title)) for p in placed)
+
+
+def place_docs(g: Any) -> Iterator[SearchDoc]:
+    """Schools, municipalities and organisations (with the events their pages list)."""
+    for school in _by_place(g, g.cat.all("school")):
+        mun = g.record("municipality", school.municipality)
+        roles = " ".join(r.role for r in g.school_roles.get(school.id, []))
+        text = " ".join([school.name, mun.name, mun.region, roles, model_text(school),
+                         listed_events(g, school.id)])
+        yield SearchDoc("school", url_of(record_uri("school", school.id)), school.short_name,
+                        school.short_name, text, school.municipality, mun.name,
+                        excerpt=f"{school.name}. {mun.name}, {mun.region}")
+    for mun in sorted(g.cat.all("municipality"), key=lambda m: (m.name, m.id)):
+        yield SearchDoc("municipality", url_of(record_uri("municipality", mun.id)), mun.name,
+                        mun.name, " ".join([mun.region, model_text(mun)]), mun.id, mun.name,
+                        excerpt=" ".join(filter(None, [mun.region, plain(mun.description)])))
+    for org in _by_place(g, g.cat.all("organisation")):
+        name = org.short_name or org.name
+        yield SearchDoc("organisation", url_of(record_uri("organisation", org.id)), name,
+                        name, " ".join([org.name, model_text(org), listed_events(g, org.id)]),
+                        org.municipality,
+                        _mun(g, org.municipality), excerpt=f"{org.name}. {org.kind}")
+
+
+@functools.cache
+def section_slug(heading: str) -> str:
+    """The anchor MkDocs gives a Markdown heading (mkdocs.yml: pymdownx.slugs, lower case)."""
+    from pymdownx.slugs import slugify
+
+    return slugify(case="lower")(heading, "-")
+
+
+def static_docs(docs_dir: Path | None) -> Iterator[SearchDoc]:
+    """The hand-written pages of docs/ (about the site, the field reference)."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return
+    for path in sorted(docs_dir.glob("*.md")):
+        if path.name in EXCLUDED_PAGES:
+            continue
+        body = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in body.splitlines()
+                      if line.startswith("# ")), path.stem)
+        yield SearchDoc("page", url_of(path.name), plain(title), plain(title), plain(body))
+
+
+def _by_place(g: Any, records: list[Any]) -> list[Any]:
+    """Records ordered by municipality name (stable: page order within one)."""
+    return sorted(records, key=lambda r: (_mun(g, getattr(r, "municipality", None)),
+                                          getattr(r, "municipality", None) or ""))
+
+
+def collect(g: Any, indicator_parts: dict[str, list[Any]], docs_dir: Path | None = None
+            ) -> Iterator[SearchDoc]:
+    """Every document, one at a time: grouped by type in TYPES order, then by municipality,
+    then in page order (the index files rely on this grouping)."""
+    programmes = _by_place(g, g.cat.all("programme"))
+    for prog in programmes:
+        yield from programme_docs(g, prog, indicator_parts.get(prog.id, []))
+    for prog in programmes:
+        yield from event_docs(g, prog)
+    for practice in _by_place(g, g.practices.practices):
+        yield from practice_docs(g, practice)
+    yield from place_docs(g)
+    yield from static_docs(docs_dir)

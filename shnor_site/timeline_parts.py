@@ -1,0 +1,93 @@
+"""A programme's timeline («Сроки и исполнение») cut into pages (layout.py).
+
+A recurring event appears once per month it runs, so a long programme's timeline can hold
+hundreds of entries. The entries (dated ones by year and range, then undated ones by
+kind) are packed into pages; each page regroups its own entries, and a page that starts
+inside a year or a range repeats its label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .layout import PAGE_BUDGET, pack, part_uri, text_size
+
+#: Room on the first page for the execution summary, the calendar link and the chart.
+HEAD_BYTES = 9_000
+
+
+@dataclass
+class Range:
+    """Entries of one date range on one page."""
+
+    label: str
+    items: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Year:
+    """Ranges of one year on one page."""
+
+    year: int
+    groups: list[Range] = field(default_factory=list)
+
+
+@dataclass
+class TimelinePart:
+    """One page of a timeline."""
+
+    uri: str
+    number: int
+    of: int
+    years: list[Year]
+    undated: list[tuple[str, list[Any]]]
+
+    @property
+    def label(self) -> str:
+        """«часть 2 из 3», or empty for a timeline on one page."""
+        return f"часть {self.number} из {self.of}" if self.of > 1 else ""
+
+
+def timeline_uri(programme_id: str) -> str:
+    """Source URI of the first timeline page of a programme."""
+    return f"programmes/{programme_id}/timeline.md"
+
+
+def _entries(tl: Any) -> list[tuple[str, Any, Any, Any]]:
+    dated = [("dated", block.year, grp.label, occ)
+             for block in tl.years for grp in block.groups for occ in grp.items]
+    return dated + [("undated", None, label, plan) for label, plans in tl.undated
+                    for plan in plans]
+
+
+def _size(entry: tuple[str, Any, Any, Any]) -> int:
+    event = entry[3].plan.event if entry[0] == "dated" else entry[3].event
+    return 320 + text_size(event.number, event.title[:400], event.timing, event.status)
+
+
+def _regroup(uri: str, number: int, of: int, chunk: list[tuple[str, Any, Any, Any]]
+             ) -> TimelinePart:
+    years: list[Year] = []
+    undated: list[tuple[str, list[Any]]] = []
+    for kind, year, label, item in chunk:
+        if kind == "undated":
+            if not undated or undated[-1][0] != label:
+                undated.append((label, []))
+            undated[-1][1].append(item)
+            continue
+        if not years or years[-1].year != year:
+            years.append(Year(year))
+        if not years[-1].groups or years[-1].groups[-1].label != label:
+            years[-1].groups.append(Range(label))
+        years[-1].groups[-1].items.append(item)
+    return TimelinePart(uri, number, of, years, undated)
+
+
+def timeline_parts(programme_id: str, tl: Any, budget: int = PAGE_BUDGET
+                   ) -> list[TimelinePart]:
+    """The pages of a programme's timeline (one page when everything fits)."""
+    chunks = pack(_entries(tl), _size, budget, first_budget=budget - HEAD_BYTES)
+    base = timeline_uri(programme_id)
+    return [_regroup(part_uri(base, n), n, len(chunks), chunk)
+            for n, chunk in enumerate(chunks, 1)]

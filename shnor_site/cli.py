@@ -89,11 +89,8 @@ def fields(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-def _report_content(content_dir: Path) -> bool:
+def _report_content(cat: object) -> bool:
     """Print content problems; True when there are errors."""
-    from .catalogue_cache import cached_catalogue
-
-    cat = cached_catalogue(content_dir)
     for prob in cat.problems:
         click.echo(prob.format(), err=True)
     if cat.errors:
@@ -105,15 +102,15 @@ def _report_content(content_dir: Path) -> bool:
 @config_option
 @click.option("-d", "--site-dir", default="site", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Куда собрать сайт.")
-@content_option
 @click.option("--no-search", is_flag=True, help="Не строить поисковый индекс.")
-def build(config_file: Path, site_dir: Path, content_dir: Path, no_search: bool) -> None:
-    """Собрать сайт в папку site/ (старая сборка заменяется только при успехе)."""
+def build(config_file: Path, site_dir: Path, no_search: bool) -> None:
+    """Собрать сайт в папку site/ (старая сборка заменяется только при успехе).
+
+    Папки содержимого и шаблонов задаёт mkdocs.yml (плагин shnor).
+    """
     from .building import BuildError, atomic_build
 
     _setup_logging()
-    if _report_content(content_dir):
-        sys.exit(1)
     if no_search:
         os.environ["SHNOR_SEARCH"] = "0"
     try:
@@ -150,8 +147,7 @@ def export(out: Path, content_dir: Path, templates_dir: Path, docs_dir: Path) ->
     from .export import export_markdown
 
     cat = load_catalogue(content_dir)
-    if cat.errors:
-        _report_content(content_dir)
+    if _report_content(cat):
         sys.exit(1)
     n = export_markdown(cat, templates_dir, docs_dir, out)
     click.echo(f"Выгружено файлов: {n} → {out}")

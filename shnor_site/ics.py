@@ -11,9 +11,8 @@ dates are not in the calendar; the page lists them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
-
-import icalendar
 
 from .plaintext import plain_text
 from .render.markup import headline
@@ -40,10 +39,15 @@ def _programme_day(prog: object) -> dt.date:
     return dt.date(prog.period.start, 1, 1)  # type: ignore[attr-defined]
 
 
+@functools.lru_cache(maxsize=65536)
+def _plain_headline(title: str) -> str:
+    return plain_text(headline(title))
+
+
 def event_title(plan: EventPlan) -> str:
     """Number and first line of the event, as plain text."""
     ev = plan.event
-    title = plain_text(headline(ev.title))
+    title = _plain_headline(ev.title)
     return f"{ev.number} {title}" if ev.number else title
 
 
@@ -64,36 +68,55 @@ def _description(plan: EventPlan, span_text: str) -> str:
     return "\n".join(lines)
 
 
-def _vevents(plan: EventPlan, stamp: dt.datetime) -> list[icalendar.Event]:
-    out = []
-    for i, span in enumerate(plan.timing.spans, 1):
-        vevent = icalendar.Event()
-        vevent.add("uid", event_uid(plan, i))
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", span.start or span.end)
-        vevent.add("dtend", span.end + dt.timedelta(days=1))
-        prefix = "Срок: " if span.start is None else ""
-        vevent.add("summary", prefix + event_title(plan))
-        vevent.add("description", _description(plan, format_span(span)))
-        vevent.add("transp", "TRANSPARENT")
-        if plan.event.status == "отменено":
-            vevent.add("status", "CANCELLED")
-        out.append(vevent)
-    return out
+def escape_text(value: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """A content line folded at 75 octets, never inside a UTF-8 character (3.1)."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # a continuation byte
+            end -= 1
+        parts.append(raw[start:end].decode("utf-8"))
+        start, limit = end, 74  # continuation lines start with a space
+    return "\r\n ".join(parts)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%Y%m%d}"
+
+
+def _vevent(plan: EventPlan, i: int, span: object, stamp: str) -> list[str]:
+    prefix = "Срок: " if span.start is None else ""
+    lines = ["BEGIN:VEVENT", f"UID:{escape_text(event_uid(plan, i))}", f"DTSTAMP:{stamp}",
+             f"DTSTART;VALUE=DATE:{_day(span.start or span.end)}",
+             f"DTEND;VALUE=DATE:{_day(span.end + dt.timedelta(days=1))}",
+             f"SUMMARY:{escape_text(prefix + event_title(plan))}",
+             f"DESCRIPTION:{escape_text(_description(plan, format_span(span)))}",
+             "TRANSP:TRANSPARENT"]
+    if plan.event.status == "отменено":
+        lines.append("STATUS:CANCELLED")
+    return [*lines, "END:VEVENT"]
 
 
 def calendar_bytes(name: str, plans: Iterable[EventPlan], stamp: dt.datetime) -> bytes:
     """The .ics file for these events (dated ranges only)."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", icalendar.vText(" ".join(name.split())))  # X- is not escaped
+    when = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", f"PRODID:{escape_text(PRODID)}", "VERSION:2.0",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{escape_text(' '.join(name.split()))}"]
     for plan in plans:
-        for vevent in _vevents(plan, stamp):
-            cal.add_component(vevent)
-    return cal.to_ical()
+        for i, span in enumerate(plan.timing.spans, 1):
+            lines += _vevent(plan, i, span, when)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
 def programme_calendar_uri(programme_id: str) -> str:

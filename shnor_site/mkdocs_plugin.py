@@ -1,18 +1,22 @@
-"""Thin MkDocs adapter: load, validate and render content, add pages as generated files.
+"""Thin MkDocs adapter: generated pages and files, made beside MkDocs (worker.py).
 
-Nothing is written into the source tree; the core (load/validate/link/render)
-never imports MkDocs.
+The core (load/validate/link/render, produce.py) never imports MkDocs. The plugin starts
+the work when the configuration is read, lists the pages and files once their plan is
+known, lets MkDocs read each staged page as soon as it is written, keeps HTML blocks away
+from Python-Markdown (rawhtml.py), checks each page for active content, and moves the
+search index into the site at the end. Nothing is written into the source tree.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +25,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .catalogue_cache import cached_catalogue, forget
+from .produce import Job
 from .progress import Progress
-from .render import render_site
+from .rawhtml import restore, stash
 from .safety import unsafe_page_html
+from .worker import Worker, WorkerError
 
 log = logging.getLogger("mkdocs.plugins.shnor")
 
@@ -38,59 +43,105 @@ class ShnorConfig(Config):
     search = c.Type(bool, default=True)
 
 
+class StagedFile(File):
+    """A generated page or file read from the staging folder once the worker wrote it."""
+
+    worker: Worker
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The staged bytes (waits until they are written)."""
+        self._wait()
+        return File.content_bytes.fget(self)
+
+    @property
+    def content_string(self) -> str:
+        """The staged text (waits until it is written)."""
+        self._wait()
+        return File.content_string.fget(self)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Copy the staged file into the site (waits until it is written)."""
+        self._wait()
+        super().copy_file(dirty)
+
+    def _wait(self) -> None:
+        try:
+            self.worker.wait_ready(self.src_uri)
+        except WorkerError as exc:
+            raise PluginError(str(exc)) from None
+
+
 class ShnorPlugin(BasePlugin[ShnorConfig]):
     """Generates every record and index page from `content/` through `templates/`."""
 
-    def _paths(self, config: MkDocsConfig) -> tuple[Path, Path]:
+    _marker = f"SHNORRAW{secrets.token_hex(4)}N"
+    _command = "build"
+    worker: Worker | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is a build (the work may then run in a second process)."""
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Start making the pages while MkDocs reads the theme and docs/."""
         root = Path(config.config_file_path or ".").resolve().parent
-        return root / self.config.content_dir, root / self.config.templates_dir
+        self.stage = Path(tempfile.mkdtemp(prefix="shnor-stage-"))
+        searching = self.config.search and os.environ.get("SHNOR_SEARCH", "1") != "0"
+        job = Job(root / self.config.content_dir, root / self.config.templates_dir,
+                  Path(config.docs_dir), self.stage, searching)
+        self.worker = Worker(job)
+        if self._command == "build" and os.environ.get("SHNOR_WORKER", "1") != "0":
+            self.worker.start()
+        else:
+            self.worker.run_here()
+        return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Validate content (abort with every problem listed) and add generated pages."""
-        content, templates = self._paths(config)
-        cat = cached_catalogue(content)
-        for prob in cat.problems:
-            if prob.severity != "error":
-                log.info(prob.format())
-        if cat.errors:
-            listing = "\n".join(p.format() for p in cat.errors)
-            raise PluginError(f"Ошибки в содержимом ({len(cat.errors)}):\n{listing}")
+        """Report content problems (abort on errors) and list the generated pages."""
         try:
-            site = render_site(cat, templates)
-        except jinja2.TemplateError as exc:
-            where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
-            line = getattr(exc, "lineno", None)
-            raise PluginError(f"Ошибка в шаблоне {where}{':' + str(line) if line else ''}: "
-                              f"{exc.message}") from None
-        forget()  # the catalogue is not needed once the pages are rendered
-        self._index_dir = self._search_index(site, config) if self._searching() else None
-        for uri, text in site.pages.items():
-            files.append(File.generated(config, uri, content=text))
-        for uri, data in site.files.items():
-            files.append(File.generated(config, uri, content=data))
+            problems, plan = self.worker.wait_plan()
+        except WorkerError as exc:
+            raise PluginError(str(exc)) from None
+        errors = [text for severity, text in problems if severity == "error"]
+        for severity, text in problems:
+            if severity != "error":
+                log.info(text)
+                print(text, file=sys.stderr)
+        if errors or plan is None:
+            raise PluginError(f"Ошибки в содержимом ({len(errors)}):\n" + "\n".join(errors)
+                              + f"\nНайдено ошибок: {len(errors)}. Сайт не собран.")
+        for uri in plan["pages"] + plan["files"]:
+            staged = StagedFile.generated(config, uri, abs_src_path=str(self.stage / uri))
+            staged.worker = self.worker
+            files.append(staged)
         self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
                                   every=500)
         return files
 
-    def _searching(self) -> bool:
-        return self.config.search and os.environ.get("SHNOR_SEARCH", "1") != "0"
-
-    def _search_index(self, site: object, config: MkDocsConfig) -> Path:
-        """Build the search index into a temporary folder (moved into the site at the end)."""
-        from .search import INDEX_DIR, build_search_index
-
-        folder = Path(tempfile.mkdtemp(prefix="shnor-search-")) / INDEX_DIR
-        build_search_index(site.graph, folder, Path(config.docs_dir))
-        return folder
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Keep top-level HTML blocks away from Python-Markdown (rawhtml.py)."""
+        if os.environ.get("SHNOR_RAW_HTML", "1") == "0":
+            return markdown
+        text, page.shnor_stash = stash(markdown, self._marker)
+        return text
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Refuse a page whose body carries scripts, handlers or javascript: links."""
+        """Put the HTML blocks back; refuse a page whose body carries scripts, handlers or
+        javascript: links."""
+        blocks = getattr(page, "shnor_stash", None)
+        if blocks is not None:
+            html = restore(html, blocks)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.ids
+            page.shnor_stash = None
         found = unsafe_page_html(html)
         if found:
             raise PluginError(f"Небезопасная разметка на странице {page.file.src_uri}: "
                               f"{'; '.join(found[:5])}. Шаблон вывел значение без "
                               "экранирования — исправьте шаблон (фильтры mdesc, md, mdi).")
+        page.markdown = ""  # converted: keep only the HTML until the page is built (memory)
         return html
 
     def on_post_page(self, output: str, /, *, page: object, config: MkDocsConfig) -> str:
@@ -100,14 +151,30 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Put the search index into the site; finish the progress line."""
-        folder = getattr(self, "_index_dir", None)
-        if folder is not None:
-            target = Path(config.site_dir) / folder.name
+        """Wait for the search index, put it into the site, clean up."""
+        from .search import INDEX_DIR
+
+        try:
+            self.worker.wait_done()
+        except WorkerError as exc:
+            raise PluginError(str(exc)) from None
+        index = self.stage / INDEX_DIR
+        if index.is_dir():
+            target = Path(config.site_dir) / INDEX_DIR
             shutil.rmtree(target, ignore_errors=True)
-            shutil.move(str(folder), target)
-            shutil.rmtree(folder.parent, ignore_errors=True)
-            self._index_dir = None
+            shutil.move(str(index), target)
+        self._clean()
         if getattr(self, "_progress", None) is not None:
             self._progress.done()
             self._progress = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the worker and remove the staging folder."""
+        self._clean()
+
+    def _clean(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        if getattr(self, "stage", None) is not None:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            self.stage = None

@@ -7,6 +7,7 @@ free of MkDocs: the plugin publishes the files through File.generated.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from .feeds import EVENTS_FEED, PRACTICES_FEED, feed_files
@@ -59,26 +60,37 @@ def roadmap_pages(g: Graph) -> list[PageTuple]:
     ]
 
 
-def calendar_files(sched: Schedule) -> dict[str, bytes]:
-    """One .ics per programme and per school."""
-    cat, files = sched.graph.cat, {}
+def iter_calendars(sched: Schedule) -> Iterator[tuple[str, bytes]]:
+    """(URI, bytes) of one .ics per programme and per school."""
+    cat = sched.graph.cat
     for prog in cat.all("programme"):
         mun = cat.get("municipality", prog.municipality).name
         name = f"{mun}: {prog.kind} {prog.period.start}–{prog.period.end}"
-        files[programme_calendar_uri(prog.id)] = calendar_bytes(
+        yield programme_calendar_uri(prog.id), calendar_bytes(
             name, sched.by_programme.get(prog.id, []), content_stamp([prog]))
     for school in cat.all("school"):
         plans = sched.for_school(school.id)
         progs = list({p.placed.programme.id: p.placed.programme for p in plans}.values())
         name = f"{school.short_name} ({cat.get('municipality', school.municipality).name})"
-        files[school_calendar_uri(school.id)] = calendar_bytes(
+        yield school_calendar_uri(school.id), calendar_bytes(
             name, plans, content_stamp(progs or cat.all("programme")))
-    return files
 
 
-def roadmap_files(sched: Schedule) -> dict[str, bytes]:
-    """Calendars, open data and feeds, keyed by their URI in the site."""
-    files = calendar_files(sched)
-    files.update(_open_data(sched)[0])
-    files.update(feed_files(sched))
-    return files
+def calendar_files(sched: Schedule) -> dict[str, bytes]:
+    """One .ics per programme and per school, keyed by URI."""
+    return dict(iter_calendars(sched))
+
+
+def roadmap_files(sched: Schedule) -> Iterator[tuple[str, bytes]]:
+    """(URI, bytes) of the calendars, open data and feeds, one at a time."""
+    yield from iter_calendars(sched)
+    yield from _open_data(sched)[0].items()
+    yield from feed_files(sched).items()
+
+
+def roadmap_file_uris(sched: Schedule) -> list[str]:
+    """URIs of the files roadmap_files yields, in the same order."""
+    cat = sched.graph.cat
+    return ([programme_calendar_uri(p.id) for p in cat.all("programme")]
+            + [school_calendar_uri(s.id) for s in cat.all("school")]
+            + list(_open_data(sched)[0]) + [EVENTS_FEED, PRACTICES_FEED])

@@ -14,6 +14,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -236,12 +237,44 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_GAP = r"[\x00-\x20\x7f]*"
+#: What could make _Scanner find something, over-matching on purpose: an unsafe element
+#: name after «<»; an attribute name starting with «on» (HTMLParser only takes attribute
+#: names after whitespace, a quote or «/»); an unsafe URL scheme, even with blanks or
+#: control characters between its letters.
+_SUSPECT = re.compile(
+    "(?i)<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + r")|[\s\"'/]on[a-z]|"
+    + "|".join(_GAP.join(scheme) for scheme in UNSAFE_SCHEMES))
+#: URL attributes whose value holds a character reference («&#106;avascript:»).
+_URL_WITH_REF = re.compile(
+    r"(?i)(?<![\w-])(?:" + "|".join(sorted(re.escape(a) for a in URL_ATTRS))
+    + r")\s*=\s*(?:\"[^\"]*&[^\"]*\"|'[^']*&[^']*'|[^\s>]*&[^\s>]*)")
+
+
+def might_be_unsafe(html: str) -> bool:
+    """False when the HTML certainly has no finding of unsafe_page_html; a fast regex
+    check, so that the full parse runs only on pages that need it."""
+    if _SUSPECT.search(html):
+        return True
+    for m in _URL_WITH_REF.finditer(html):
+        value = _INVISIBLE.sub("", html_unescape(m.group(0).split("=", 1)[1]))
+        if value.strip("\"'").lower().startswith(UNSAFE_SCHEMES):
+            return True
+    return False
+
+
 def unsafe_page_html(html: str) -> list[str]:
     """Active content in a page body that no template or text may produce.
 
     Content is escaped and sanitised before it reaches a page; this check catches a
-    template that forgot to (the MkDocs plugin fails the build on any finding).
+    template that forgot to (the MkDocs plugin fails the build on any finding). Pages
+    without anything suspicious (might_be_unsafe) are not parsed.
     """
+    return scan_html(html) if might_be_unsafe(html) else []
+
+
+def scan_html(html: str) -> list[str]:
+    """The full check of unsafe_page_html: every element and attribute parsed."""
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()

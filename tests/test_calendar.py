@@ -100,3 +100,18 @@ def test_subscribe_links_are_relative_and_point_to_the_files() -> None:
         in site.pages["programmes/testgrad-2023/timeline.md"]
     assert 'href="testgrad-sosh-2.ics"' in site.pages["schools/testgrad-sosh-2.md"]
     assert "schools/testgrad-sosh-2/testgrad-sosh-2.ics" in site.files
+
+
+def test_lines_are_folded_and_text_escaped(real: Schedule) -> None:
+    """RFC 5545: CRLF, lines of at most 75 octets cut between characters, TEXT escaped."""
+    from shnor_site.ics import escape_text, fold
+
+    data = calendar_files(real)["programmes/tula-2024/tula-2024.ics"]
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no character is split by a fold
+    assert any(line.startswith(b" ") for line in lines)
+    assert escape_text("а,б;в\\г\nд") == "а\\,б\\;в\\\\г\\nд"
+    long = "DESCRIPTION:" + "ж" * 100
+    assert fold(long).replace("\r\n ", "") == long

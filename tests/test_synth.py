@@ -114,3 +114,12 @@ def test_long_indexes_are_split_by_region(corpus: Path, tmp_path: Path) -> None:
     assert sorted(listed) == sorted(s.id for s in g.cat.all("school"))
     assert all(len(p.records) <= split.INDEX_LIMIT["school"] for p in parts)
     assert split.region_pages(build_graph(load_catalogue(corpus)), "school") == []
+
+
+def test_raw_html_blocks_change_no_byte(corpus: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 1 % corpus built with and without rawhtml.py: the same pages, byte for byte."""
+    from tests.test_rawhtml import _site_pairs
+
+    project = make_project(tmp_path / "project", corpus)
+    assert _site_pairs(project, tmp_path, monkeypatch) == []

@@ -1,20 +1,37 @@
-"""Render the linked content to Markdown pages through Jinja2 templates."""
+"""Render the linked content to Markdown pages through Jinja2 templates.
+
+`plan_site` links the catalogue and lists every page; `render_page` renders one of them;
+`site_files` yields the copied and generated files (original texts, calendars, open
+data, feeds). The build streams them (shnor_site/produce.py); `render_site` collects them
+all in memory for the exporter and the tests.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..link import Graph, build_graph
-from ..progress import Progress
 from ..tracking import build_date
 from ..validate import Catalogue
 from .env import make_env
 from .pages import PageSpec, all_pages
 from .urls import source_file_uri
+
+
+@dataclass
+class SitePlan:
+    """Everything needed to render the site: the graph, the schedule and the page list."""
+
+    graph: Graph
+    sched: Any
+    env: Any
+    specs: list[PageSpec]
 
 
 @dataclass
@@ -36,9 +53,8 @@ def _front_matter(spec: PageSpec) -> str:
                              for k, v in meta.items()) + "---\n\n"
 
 
-def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None
-                ) -> RenderedSite:
-    """Render every page; the catalogue must be free of errors.
+def plan_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None) -> SitePlan:
+    """Link a catalogue free of errors and list its pages.
 
     `today` is the date event statuses are judged against (default: build_date()).
     """
@@ -46,25 +62,47 @@ def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = Non
 
     graph = build_graph(cat)
     sched = schedule(graph, today or build_date())
-    env = make_env(templates_dir)
-    out = RenderedSite(graph=graph)
-    specs = all_pages(graph, sched)
-    progress = Progress("Страницы из content/", len(specs), every=500)
-    for spec in specs:
-        progress.step()
-        template = env.get_template(spec.template)
-        body = template.render(g=graph, sched=sched, page_uri=spec.uri, page=spec,
-                               **spec.context)
-        out.pages[spec.uri] = _front_matter(spec) + body
-        out.specs[spec.uri] = spec
-    progress.done()
-    for prog in cat.all("programme"):
-        out.files[source_file_uri(prog)] = (cat.root / prog.source.file).read_bytes()
-    from ..publish import forget_schedule, roadmap_files  # calendars, open data, feeds
+    return SitePlan(graph, sched, make_env(templates_dir), all_pages(graph, sched))
 
-    out.files.update(roadmap_files(sched))
+
+def render_page(plan: SitePlan, spec: PageSpec) -> str:
+    """The Markdown of one page, with its front matter."""
+    template = plan.env.get_template(spec.template)
+    body = template.render(g=plan.graph, sched=plan.sched, page_uri=spec.uri, page=spec,
+                           **spec.context)
+    return _front_matter(spec) + body
+
+
+def file_uris(plan: SitePlan) -> list[str]:
+    """URIs of every file site_files yields, in the same order."""
+    from ..publish import roadmap_file_uris
+
+    cat = plan.graph.cat
+    return [source_file_uri(p) for p in cat.all("programme")] + roadmap_file_uris(plan.sched)
+
+
+def site_files(plan: SitePlan) -> Iterator[tuple[str, bytes]]:
+    """(URI, bytes) of the original texts, calendars, open data and feeds."""
+    from ..publish import forget_schedule, roadmap_files
+
+    cat = plan.graph.cat
+    for prog in cat.all("programme"):
+        yield source_file_uri(prog), (cat.root / prog.source.file).read_bytes()
+    yield from roadmap_files(plan.sched)
     forget_schedule()
+
+
+def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None
+                ) -> RenderedSite:
+    """Render every page and file into memory; the catalogue must be free of errors."""
+    plan = plan_site(cat, templates_dir, today)
+    out = RenderedSite(graph=plan.graph)
+    for spec in plan.specs:
+        out.pages[spec.uri] = render_page(plan, spec)
+        out.specs[spec.uri] = spec
+    out.files.update(site_files(plan))
     return out
 
 
-__all__ = ["Graph", "RenderedSite", "render_site", "source_file_uri"]
+__all__ = ["Graph", "RenderedSite", "SitePlan", "file_uris", "plan_site", "render_page",
+           "render_site", "site_files", "source_file_uri"]

@@ -25,14 +25,23 @@ class WorkerError(Exception):
     """The content could not be made into pages; the message is for the person."""
 
 
+def template_place(exc: BaseException) -> tuple[str, int | None]:
+    """The template file and line where a Jinja2 error happened (the innermost one)."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
+    line = getattr(exc, "lineno", None)
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename.endswith(".j2"):
+            name, line = frame.f_code.co_filename, lineno
+    return os.path.basename(name), line
+
+
 def describe(exc: BaseException) -> str:
     """A Russian one-line account of a failure while making the pages."""
     import jinja2
 
     if isinstance(exc, jinja2.TemplateError):
-        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
-        line = getattr(exc, "lineno", None)
-        return f"Ошибка в шаблоне {where}{':' + str(line) if line else ''}: {exc.message}"
+        name, line = template_place(exc)
+        return f"Ошибка в шаблоне {name}{':' + str(line) if line else ''}: {exc.message}"
     return f"Не удалось подготовить страницы: {type(exc).__name__}: {exc}"
 
 
@@ -97,8 +106,11 @@ class Worker:
                 if not produce(self.job, report):
                     report("done", None)
             except BaseException as exc:
+                import jinja2
+
                 report("error", describe(exc))
-                traceback.print_exc()
+                if not isinstance(exc, jinja2.TemplateError):
+                    traceback.print_exc()  # a fault of the program: show where
                 code = 1
         os._exit(code)
 

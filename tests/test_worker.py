@@ -1,0 +1,79 @@
+"""The generated part of the site made step by step (produce.py), in a forked worker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from shnor_site import worker as worker_module
+from shnor_site.produce import Job, produce
+from shnor_site.render import file_uris, plan_site, site_files
+from shnor_site.validate import load_catalogue
+from shnor_site.worker import Worker, WorkerError
+from tests.helpers import FIXTURES, ROOT
+
+
+def job(tmp: Path, content: Path = FIXTURES / "mini", search: bool = True) -> Job:
+    return Job(content, ROOT / "templates", ROOT / "docs", tmp / "stage", search)
+
+
+def test_reports_come_in_order_and_files_exist(tmp_path: Path) -> None:
+    seen: list[tuple[str, object]] = []
+    assert produce(job(tmp_path), lambda kind, data: seen.append((kind, data)))
+    kinds = [k for k, _ in seen]
+    assert kinds[:2] == ["problems", "plan"] and kinds[-2:] == ["search", "done"]
+    plan = seen[1][1]
+    assert [d for k, d in seen if k == "page"] == plan["pages"]
+    assert [d for k, d in seen if k == "file"] == plan["files"]
+    assert all((tmp_path / "stage" / uri).is_file() for uri in plan["pages"] + plan["files"])
+    assert (tmp_path / "stage" / "search-index" / "meta.json").is_file()
+
+
+def test_file_list_is_known_before_the_files_are_made() -> None:
+    plan = plan_site(load_catalogue(ROOT / "content"), ROOT / "templates")
+    assert file_uris(plan) == [uri for uri, _ in site_files(plan)]
+
+
+def test_content_errors_stop_after_the_problems(tmp_path: Path) -> None:
+    seen: list[str] = []
+    assert not produce(job(tmp_path, FIXTURES / "broken"), lambda k, d: seen.append(k))
+    assert seen == ["problems"] and not (tmp_path / "stage").exists()
+
+
+def test_forked_worker_makes_everything_in_another_process(tmp_path: Path) -> None:
+    w = Worker(job(tmp_path))
+    w.start()
+    child = w.pid
+    _problems, plan = w.wait_plan()
+    assert child and child != os.getpid() and plan and plan["pages"]
+    w.wait_ready(plan["pages"][-1])
+    w.wait_done()
+    assert (tmp_path / "stage" / plan["pages"][-1]).is_file()
+
+
+def test_a_child_that_dies_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def dying(job: Job, report) -> bool:
+        report("problems", [])
+        report("plan", {"pages": ["index.md"], "files": []})
+        os._exit(3)
+
+    monkeypatch.setattr(worker_module, "produce", dying)
+    w = Worker(job(tmp_path))
+    w.start()
+    w.wait_plan()
+    with pytest.raises(WorkerError, match="код 3"):
+        w.wait_ready("index.md")
+
+
+def test_template_errors_name_the_template(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    import shutil
+
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "school.md.j2").write_text("{{ missing_name }}", encoding="utf-8")
+    w = Worker(Job(FIXTURES / "mini", templates, None, tmp_path / "stage", False))
+    w.start()
+    with pytest.raises(WorkerError, match=r"Ошибка в шаблоне school\.md\.j2:1"):
+        w.wait_done()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,27 +24,97 @@ PAGE_LIMIT = 80 * 1024
 
 @dataclass
 class Run:
-    """Wall time and peak RSS of one command (largest process of its tree)."""
+    """Wall time, processor time and memory of one command.
+
+    `peak_mb` is the largest sum of the resident memory of every process of the command's
+    tree at one moment (sampled every 0.1 s; pages shared by a forked worker count twice,
+    so this is an upper bound); `peak_pss_mb` the same sum of proportional set sizes,
+    which counts shared pages once; `largest_mb` the largest single process.
+    """
 
     seconds: float
     peak_mb: float
     ok: bool
     tail: str = ""
     cpu_seconds: float = 0.0
+    peak_pss_mb: float = 0.0
+    largest_mb: float = 0.0
 
 
-def timed(cmd: list[str], cwd: Path, timeout: float = 3600, repeat: int = 1) -> Run:
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            out += [int(c) for c in task.read_text().split()]
+    return out
+
+
+def _kb(path: Path, field: str) -> int:
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in KB summed over a process and all its descendants."""
+    rss = pss = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        rss += _kb(Path(f"/proc/{p}/status"), "VmRSS:")
+        pss += _kb(Path(f"/proc/{p}/smaps_rollup"), "Pss:")
+        stack += _children(p)
+    return rss, pss
+
+
+class Sampler:
+    """Samples a process tree's memory in a thread until stopped; keeps the peaks."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        self.pid, self.every = pid, every
+        self.rss = self.pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            rss, pss = tree_memory(self.pid)
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+
+    def stop(self) -> tuple[float, float]:
+        """Stop; peak (RSS, PSS) in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.rss / 1024, self.pss / 1024
+
+
+def timed(cmd: list[str], cwd: Path, timeout: float = 3600, repeat: int = 1,
+          env: dict[str, str] | None = None) -> Run:
     """Fastest of `repeat` runs of cmd (the machine is shared: noise only adds time)."""
-    runs = [_timed_once(cmd, cwd, timeout) for _ in range(repeat)]
+    runs = [_timed_once(cmd, cwd, timeout, {**ENV, **(env or {})}) for _ in range(repeat)]
     ok = [r for r in runs if r.ok]
     return min(ok, key=lambda r: r.seconds) if ok else runs[-1]
 
 
-def _timed_once(cmd: list[str], cwd: Path, timeout: float) -> Run:
-    """Run cmd under /usr/bin/time -v; wall clock and maximum resident set size."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        proc = subprocess.run(["/usr/bin/time", "-v", "-o", report.name, *cmd], cwd=cwd,
-                              env=ENV, capture_output=True, text=True, timeout=timeout)
+def _timed_once(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str]) -> Run:
+    """Run cmd under /usr/bin/time -v (wall clock, processor time, largest process) while
+    a Sampler sums the memory of its whole process tree."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report, \
+            tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", report.name, *cmd], cwd=cwd,
+                                env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+        sampler = Sampler(proc.pid)
+        try:
+            proc.wait(timeout=timeout)
+        finally:
+            peak_rss, peak_pss = sampler.stop()
+        out.seek(0)
+        output = out.read()
         text = Path(report.name).read_text()
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", text)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
@@ -51,8 +123,9 @@ def _timed_once(cmd: list[str], cwd: Path, timeout: float) -> Run:
         hours, minutes, secs = wall.groups()
         seconds = int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
     cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
-    tail = (proc.stderr or proc.stdout)[-2000:]
-    return Run(seconds, int(rss[1]) / 1024 if rss else 0.0, proc.returncode == 0, tail, cpu)
+    largest = int(rss[1]) / 1024 if rss else 0.0
+    return Run(seconds, max(peak_rss, largest), proc.returncode == 0, output[-2000:], cpu,
+               peak_pss, largest)
 
 
 def plain_config(project_config: Path, docs_dir: Path, out: Path) -> Path:
@@ -83,7 +156,7 @@ def hugo_tree(exported: Path, out: Path) -> Path:
 def html_pages(site: Path) -> list[tuple[int, str]]:
     """(size, path) of every HTML page of a built site, largest first."""
     pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")
-             if "pagefind" not in p.relative_to(site).parts]
+             if "search-index" not in p.relative_to(site).parts]
     return sorted(pages, reverse=True)
 
 

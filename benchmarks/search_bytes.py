@@ -1,28 +1,24 @@
-"""Bytes a browser fetches for a first Pagefind query on a built site.
+"""Bytes a browser fetches for a first search on a built site.
 
-Chromium (Debian's, through Playwright) opens a page of the site served on 127.0.0.1,
-loads `pagefind/pagefind.js`, runs the query and loads the data of the first results, as
-the search page does. Every response under /pagefind/ is counted: index chunks, filter
-and metadata files, fragments, the WASM module — and, separately, the JavaScript.
-A fresh browser context per query keeps the cache empty (a first query).
+Chromium (Debian's, through Playwright) opens `/search/?q=…` of the site served on
+127.0.0.1 in an empty browser context, as a person following a search link: the search
+page loads the engine (assets/search-engine.js), the index metadata, the term files of the
+query's words and the document blocks of the first results shown. Every response of the
+search (search-index/ and the engine) is counted, as sent (`raw`) and as a static host
+that compresses JSON and JavaScript would send it (`gzip`, level 6).
 """
 
 from __future__ import annotations
 
+import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
-RESULTS_LOADED = 10
-
-_QUERY_JS = """async ([q, n]) => {
-  const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
-  await pf.options({});
-  const found = await pf.search(q);
-  await Promise.all(found.results.slice(0, n).map(r => r.data()));
-  return found.results.length;
-}"""
+DONE = re.compile(r"Найдено|ничего не найдено")
 
 
 @dataclass
@@ -34,36 +30,39 @@ class QueryCost:
     data_bytes: int
     js_bytes: int
     requests: int
+    gzip_bytes: int = 0
 
 
 def _one_query(browser: object, base: str, query: str) -> QueryCost:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base)
-    seen: list[tuple[str, int]] = []
+    seen: list[tuple[str, bytes]] = []
 
-    def done(request: object) -> None:
-        if "/pagefind/" in request.url:
-            seen.append((request.url, request.sizes()["responseBodySize"]))
+    def done(response: object) -> None:
+        if "/search-index/" in response.url or response.url.endswith("search-engine.js"):
+            seen.append((response.url, response.body()))
 
-    page.on("requestfinished", done)
-    results = page.evaluate(_QUERY_JS, [query, RESULTS_LOADED])
-    page.wait_for_timeout(200)
+    page.on("response", done)
+    page.goto(f"{base}search/?q={quote(query)}")
+    status = page.locator(".shnor-search--page .shnor-search__status")
+    status.filter(has_text=DONE).wait_for()
+    page.wait_for_load_state("networkidle")
+    found = re.search(r"(\d+)", status.inner_text())
     context.close()
-    js = sum(size for url, size in seen if url.endswith(".js"))
-    data = sum(size for url, size in seen if not url.endswith(".js"))
-    return QueryCost(query, results, data, js, len(seen))
+    js = sum(len(body) for url, body in seen if url.endswith(".js"))
+    data = sum(len(body) for url, body in seen if not url.endswith(".js"))
+    packed = sum(len(gzip.compress(body, 6)) for _, body in seen)
+    return QueryCost(query, int(found[1]) if found else 0, data, js, len(seen), packed)
 
 
 def first_query_costs(site: Path, queries: list[str]) -> list[QueryCost]:
-    """Cost of each query run first in an empty browser (site must have pagefind/)."""
+    """Cost of each query run first in an empty browser (the site must have its index)."""
     from playwright.sync_api import sync_playwright
 
     base, server = serve_dir(site)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM,
-                                         args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 return [_one_query(browser, base, q) for q in queries]
             finally:

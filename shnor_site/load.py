@@ -53,6 +53,11 @@ class Source:
     lines: dict[Loc, int] = field(default_factory=dict)
     body: str | None = None
     body_line: int = 1
+    #: Filled by validation, so that data and lines can be dropped early: the references
+    #: (location, Ref, target id, line), the line of the id, the programme's source file.
+    refs: list[tuple[Any, Any, str, int | None]] = field(default_factory=list)
+    id_line: int | None = None
+    source_file: tuple[str, int | None] | None = None
 
     def line_of(self, loc: Loc) -> int | None:
         """Line of the value at loc, or of its nearest located parent."""

@@ -9,12 +9,14 @@ search index into the site at the end. Nothing is written into the source tree.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
 import shutil
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -26,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .produce import Job
-from .progress import Progress
+from .progress import Progress, stage, stage_done
 from .rawhtml import restore, stash
 from .safety import unsafe_page_html
 from .worker import Worker, WorkerError
@@ -41,6 +43,25 @@ class ShnorConfig(Config):
     templates_dir = c.Type(str, default="templates")
     #: Build the search index (shnor_site/search); SHNOR_SEARCH=0 turns it off.
     search = c.Type(bool, default=True)
+
+
+#: How page HTML waits between conversion and page building: "zlib", "utf8" or "" (as is).
+PACK = os.environ.get("SHNOR_PACK", "zlib")
+
+
+class Packed:
+    """A page's HTML kept compressed (zlib, level 1: about 8× smaller than the str)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, html: str) -> None:
+        raw = html.encode("utf-8")
+        self.data = zlib.compress(raw, 1) if PACK == "zlib" else raw
+
+    def unpack(self) -> str:
+        """The HTML again."""
+        raw = zlib.decompress(self.data) if PACK == "zlib" else self.data
+        return raw.decode("utf-8")
 
 
 class StagedFile(File):
@@ -99,10 +120,12 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Report content problems (abort on errors) and list the generated pages."""
+        started = stage("Проверка содержимого и план страниц")
         try:
             problems, plan = self.worker.wait_plan()
         except WorkerError as exc:
             raise PluginError(str(exc)) from None
+        stage_done("Проверка содержимого и план страниц", started)
         errors = [text for severity, text in problems if severity == "error"]
         for severity, text in problems:
             if severity != "error":
@@ -142,31 +165,46 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                               f"{'; '.join(found[:5])}. Шаблон вывел значение без "
                               "экранирования — исправьте шаблон (фильтры mdesc, md, mdi).")
         page.markdown = ""  # converted: keep only the HTML until the page is built (memory)
-        return html
+        return Packed(html) if PACK else html
 
-    def on_post_page(self, output: str, /, *, page: object, config: MkDocsConfig) -> str:
-        """Count pages written (a progress line on a terminal, see progress.py)."""
+    def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig,
+                        nav: object) -> dict:
+        """Unpack the page's HTML for its template (Packed)."""
+        if isinstance(page.content, Packed):
+            page.content = page.content.unpack()
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the written page's HTML; count pages (a progress line on a terminal)."""
+        page.content = ""
         if getattr(self, "_progress", None) is not None:
             self._progress.step()
         return output
+
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the search index, put it into the site, clean up."""
         from .search import INDEX_DIR
 
+        if getattr(self, "_progress", None) is not None:
+            self._progress.done()
+            self._progress = None
+        started = stage("Поисковый индекс и файлы") if not self.worker.finished else None
         try:
             self.worker.wait_done()
         except WorkerError as exc:
             raise PluginError(str(exc)) from None
+        if started is not None:
+            stage_done("Поисковый индекс и файлы", started)
+        if os.environ.get("SHNOR_TIMINGS"):
+            Path(os.environ["SHNOR_TIMINGS"]).write_text(
+                json.dumps(self.worker.timings(), ensure_ascii=False), encoding="utf-8")
         index = self.stage / INDEX_DIR
         if index.is_dir():
             target = Path(config.site_dir) / INDEX_DIR
             shutil.rmtree(target, ignore_errors=True)
             shutil.move(str(index), target)
         self._clean()
-        if getattr(self, "_progress", None) is not None:
-            self._progress.done()
-            self._progress = None
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the worker and remove the staging folder."""

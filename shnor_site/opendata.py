@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +101,38 @@ def to_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def json_chunks(rows: Iterable[Any], batch: int = 500) -> Iterator[bytes]:
+    """to_json(list(rows)), a few hundred rows at a time (large tables never sit whole in
+    memory)."""
+    opened, buf = False, []
+    for row in rows:
+        item = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        buf.append((",\n " if opened or buf else "[\n ") + item)
+        if len(buf) >= batch:
+            yield "".join(buf).encode("utf-8")
+            opened, buf = True, []
+    if opened or buf:
+        yield ("".join(buf) + "\n]\n").encode("utf-8")
+    else:
+        yield b"[]\n"
+
+
+def csv_chunks(columns: list[str], rows: Iterable[dict[str, Any]], batch: int = 500
+               ) -> Iterator[bytes]:
+    """to_csv(columns, rows), a few hundred rows at a time."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
+    writer.writerow(columns)
+    for n, row in enumerate(rows, 1):
+        writer.writerow([_cell(_lookup(row, c)) for c in columns])
+        if n % batch == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
+
+
 class DateRange(BaseModel):
     """One period of an event's timing."""
 
@@ -144,46 +176,75 @@ def published_event(plan: EventPlan, graph: Any) -> PublishedEvent:
         plan_status=plan.plan_label, state=plan.state_label)
 
 
-Table = tuple[list[tuple[str, str]], list[dict[str, Any]]]
+EVENT_HEAD = [("programme", "Программа (id)."), ("anchor", "Якорь мероприятия.")]
 
 
-def event_tables(plans: list[EventPlan], graph: Any
-                 ) -> tuple[dict[str, Table], list[dict[str, Any]]]:
-    """events and evidence tables (described columns, flat rows) and the JSON event rows."""
-    rows = [published_event(p, graph).model_dump(mode="json") for p in plans]
-    csv_rows = [{**r, "ranges": [f"{x['start'] or ''}/{x['end']}" for x in r["ranges"]]}
-                for r in rows]
-    head = [("programme", "Программа (id)."), ("anchor", "Якорь мероприятия.")]
-    ev_cols = head + [c for c in model_columns(PublishedEvent) if c[0] not in dict(head)]
-    ev_cols.append(("ranges", PublishedEvent.model_fields["ranges"].description or ""))
-    evidence = [{"programme": r["programme"], "anchor": r["anchor"], **e}
-                for r in rows for e in r["evidence"]]
-    tables = {"events": (ev_cols, csv_rows),
-              "evidence": (head + model_columns(EventEvidence), evidence)}
-    return tables, rows
+@dataclass
+class LazyTable:
+    """A dataset described up front; its rows made only while its files are written
+    (`json_rows()` and `csv_rows()` each start a new pass)."""
+
+    dataset: Dataset
+    json_rows: Callable[[], Iterable[Any]]
+    csv_rows: Callable[[], Iterable[dict[str, Any]]] | None = None
+
+    def csv(self) -> Iterable[dict[str, Any]]:
+        """The CSV rows (the JSON rows unless the table says otherwise)."""
+        return (self.csv_rows or self.json_rows)()
 
 
-def child_tables(cat: Any) -> dict[str, Table]:
-    """Indicators, participants, pairs and school documents as flat tables."""
-    progs, prog_col = cat.all("programme"), [("programme", "Программа (id).")]
-    ind = [{"programme": p.id, "group": g.title, **i.model_dump(mode="json"),
-            "actual": [f"{a.value} ({a.as_of})" for a in i.actual]}
-           for p in progs for g in p.indicator_groups for i in g.indicators]
-    parts = [{"programme": p.id, **x.model_dump(mode="json")} for p in progs for x in p.schools]
-    pairs = [{"programme": p.id, "school_1": x.schools[0], "school_2": x.schools[1],
-              "relation": x.relation, "note": x.note} for p in progs for x in p.pairs]
-    docs = [{"school": s.id, **d.model_dump(mode="json")}
-            for s in cat.all("school") for d in s.documents]
+def event_columns() -> list[tuple[str, str]]:
+    """CSV columns of data/events.csv."""
+    cols = EVENT_HEAD + [c for c in model_columns(PublishedEvent) if c[0] not in dict(EVENT_HEAD)]
+    return [*cols, ("ranges", PublishedEvent.model_fields["ranges"].description or "")]
+
+
+def event_rows(plans: list[EventPlan], graph: Any) -> Iterator[dict[str, Any]]:
+    """JSON rows of the events."""
+    for p in plans:
+        yield published_event(p, graph).model_dump(mode="json")
+
+
+def event_csv_rows(plans: list[EventPlan], graph: Any) -> Iterator[dict[str, Any]]:
+    """CSV rows of the events: ranges as «start/end» strings."""
+    for r in event_rows(plans, graph):
+        yield {**r, "ranges": [f"{x['start'] or ''}/{x['end']}" for x in r["ranges"]]}
+
+
+def evidence_rows(plans: list[EventPlan]) -> Iterator[dict[str, Any]]:
+    """One row per piece of evidence, with its event's programme and anchor."""
+    for p in plans:
+        for e in p.event.evidence:
+            yield {"programme": p.placed.programme.id, "anchor": p.placed.anchor,
+                   **e.model_dump(mode="json")}
+
+
+def _child_tables(cat: Any) -> list[tuple[str, list[tuple[str, str]], int, Callable]]:
+    """(name, columns, row count, rows maker) of the tables derived from programmes."""
+    progs, schools, prog_col = cat.all("programme"), cat.all("school"), [
+        ("programme", "Программа (id).")]
     pair_cols = [("school_1", "Первая школа (id); для «куратор» — школа-куратор."),
-                 ("school_2", "Вторая школа (id).")]
-    pair_cols += [c for c in model_columns(SchoolPair) if c[0] != "schools"]
-    return {
-        "indicators": ([*prog_col, ("group", "Группа показателей, как в документе."),
-                        *model_columns(Indicator), ("actual", "Фактические значения.")], ind),
-        "participants": (prog_col + model_columns(Participant), parts),
-        "pairs": (prog_col + pair_cols, pairs),
-        "school_documents": ([("school", "Школа (id)."), *model_columns(SchoolDocument)], docs),
-    }
+                 ("school_2", "Вторая школа (id)."),
+                 *(c for c in model_columns(SchoolPair) if c[0] != "schools")]
+    return [
+        ("indicators", [*prog_col, ("group", "Группа показателей, как в документе."),
+                        *model_columns(Indicator), ("actual", "Фактические значения.")],
+         sum(len(g.indicators) for p in progs for g in p.indicator_groups),
+         lambda: ({"programme": p.id, "group": g.title, **i.model_dump(mode="json"),
+                  "actual": [f"{a.value} ({a.as_of})" for a in i.actual]}
+                 for p in progs for g in p.indicator_groups for i in g.indicators)),
+        ("participants", prog_col + model_columns(Participant),
+         sum(len(p.schools) for p in progs),
+         lambda: ({"programme": p.id, **x.model_dump(mode="json")}
+                  for p in progs for x in p.schools)),
+        ("pairs", prog_col + pair_cols, sum(len(p.pairs) for p in progs),
+         lambda: ({"programme": p.id, "school_1": x.schools[0], "school_2": x.schools[1],
+                   "relation": x.relation, "note": x.note} for p in progs for x in p.pairs)),
+        ("school_documents", [("school", "Школа (id)."), *model_columns(SchoolDocument)],
+         sum(len(s.documents) for s in schools),
+         lambda: ({"school": s.id, **d.model_dump(mode="json")}
+                  for s in schools for d in s.documents)),
+    ]
 
 
 TABLE_TITLES = {
@@ -196,30 +257,46 @@ TABLE_TITLES = {
 }
 
 
-def _all_tables(sched: Schedule) -> list[tuple[Dataset, list[dict[str, Any]], list[Any]]]:
-    """(description, CSV rows, JSON rows) of every dataset, records first."""
-    cat = sched.graph.cat
-    out = []
-    for kind in KINDS.values():
-        records = [r.model_dump(mode="json") for r in cat.all(kind.name)]
-        out.append((Dataset(kind.folder, kind.label_plural, len(records),
-                            model_columns(kind.model)), records, records))
-    ev_tables, event_rows = event_tables(sched.all(), sched.graph)
-    for name, (cols, rows) in {**ev_tables, **child_tables(cat)}.items():
-        out.append((Dataset(name, TABLE_TITLES[name], len(rows), cols), rows,
-                    event_rows if name == "events" else rows))
+def data_tables(sched: Schedule) -> list[LazyTable]:
+    """Every dataset, records first: described (row counts, columns) without its rows."""
+    cat, plans = sched.graph.cat, sched.all()
+    out = [LazyTable(Dataset(k.folder, k.label_plural, len(cat.all(k.name)),
+                             model_columns(k.model)),
+                     lambda k=k: (r.model_dump(mode="json") for r in cat.all(k.name)))
+           for k in KINDS.values()]
+    out.append(LazyTable(Dataset("events", TABLE_TITLES["events"], len(plans), event_columns()),
+                         lambda: event_rows(plans, sched.graph),
+                         lambda: event_csv_rows(plans, sched.graph)))
+    out.append(LazyTable(Dataset("evidence", TABLE_TITLES["evidence"],
+                                 sum(len(p.event.evidence) for p in plans),
+                                 EVENT_HEAD + model_columns(EventEvidence)),
+                         lambda: evidence_rows(plans)))
+    out += [LazyTable(Dataset(name, TABLE_TITLES[name], count, cols), make)
+            for name, cols, count, make in _child_tables(cat)]
     return out
 
 
-def open_data(sched: Schedule) -> tuple[dict[str, bytes], list[Dataset]]:
-    """Every open-data file under data/ and the description of each dataset."""
-    out: dict[str, bytes] = {"data/schema.json": to_json(content_schema())}
-    sets: list[Dataset] = []
-    for ds, csv_rows, json_rows in _all_tables(sched):
-        out[f"data/{ds.name}.json"] = to_json(json_rows)
-        out[f"data/{ds.name}.csv"] = to_csv([c for c, _ in ds.columns], csv_rows)
-        sets.append(ds)
+def open_data_uris(tables: list[LazyTable]) -> list[str]:
+    """URIs of every open-data file, in the order open_data_files writes them."""
+    return (["data/schema.json"] + [f"data/{t.dataset.name}.{fmt}" for t in tables
+                                     for fmt in ("json", "csv")]
+            + ["data/events.schema.json"])
+
+
+def open_data_files(tables: list[LazyTable]) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """(URI, chunks of bytes) of every open-data file: rows are made while written."""
+    yield "data/schema.json", iter([to_json(content_schema())])
+    for table in tables:
+        ds = table.dataset
+        yield f"data/{ds.name}.json", json_chunks(table.json_rows())
+        yield f"data/{ds.name}.csv", csv_chunks([c for c, _ in ds.columns], table.csv())
     schema = PublishedEvent.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    out["data/events.schema.json"] = to_json(schema)
-    return out, sets
+    yield "data/events.schema.json", iter([to_json(schema)])
+
+
+def open_data(sched: Schedule) -> tuple[dict[str, bytes], list[Dataset]]:
+    """Every open-data file under data/ (in memory) and the description of each dataset."""
+    tables = data_tables(sched)
+    return ({uri: b"".join(chunks) for uri, chunks in open_data_files(tables)},
+            [t.dataset for t in tables])

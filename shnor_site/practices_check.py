@@ -12,7 +12,7 @@ import difflib
 from typing import Any
 
 from .link import place_events
-from .load import ContentError, Source, load_file, read_text
+from .load import Source, read_text
 from .practices import (
     RESERVED_IDS,
     SECTION_GUIDE,
@@ -23,21 +23,9 @@ from .practices import (
     visible_text,
 )
 from .problems import Problem, problem
-from .validate import Catalogue, content_files
+from .validate import Catalogue
 
 SUMMARY_MAX = 700
-
-
-def check_practices(cat: Catalogue) -> None:
-    """Append the problems of every practice file under the catalogue root."""
-    for kind, path in content_files(cat.root):
-        if kind != "practice":
-            continue
-        try:
-            src = load_file(path, cat.root)
-        except ContentError:
-            continue  # already reported by load_catalogue
-        cat.problems.extend(practice_problems(src, cat))
 
 
 def practice_problems(src: Source, cat: Catalogue) -> list[Problem]:

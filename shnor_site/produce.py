@@ -14,7 +14,7 @@ Reports, in order: ("problems", [(severity, text), …]); then, when there is no
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,9 +34,15 @@ class Job:
     today: dt.date | None = None
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write bytes, or chunks of bytes as they come (large open-data tables)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with path.open("wb") as out:
+        if isinstance(data, bytes):
+            out.write(data)
+        else:
+            for chunk in data:
+                out.write(chunk)
 
 
 def produce(job: Job, report: Report) -> bool:
@@ -44,7 +50,7 @@ def produce(job: Job, report: Report) -> bool:
     from .render import file_uris, plan_site, render_page, site_files
     from .validate import load_catalogue
 
-    cat = load_catalogue(job.content)
+    cat = load_catalogue(job.content, keep_sources=False)
     report("problems", [(p.severity, p.format()) for p in cat.problems])
     if cat.errors:
         return False

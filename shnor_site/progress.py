@@ -23,6 +23,7 @@ class Progress:
     def __init__(self, label: str, total: int, every: int = 200) -> None:
         self.label, self.total, self.every = label, total, every
         self.count = 0
+        self.shown = -1
         self.started = time.perf_counter()
         self.on = enabled()
 
@@ -35,13 +36,17 @@ class Progress:
             self._line()
 
     def _line(self, end: str = "") -> None:
+        self.shown = self.count
         secs = time.perf_counter() - self.started
         sys.stderr.write(f"\r{self.label}: {self.count}/{self.total} ({secs:.0f} с){end}")
         sys.stderr.flush()
 
     def done(self) -> None:
-        """Finish the line (if anything was shown)."""
-        if self.on:
+        """Finish the line (with the final count, unless it is already on it)."""
+        if self.on and self.shown == self.count:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif self.on:
             self._line("\n")
 
 

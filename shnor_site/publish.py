@@ -18,7 +18,7 @@ from .ics import (
     school_calendar_uri,
 )
 from .link import Graph
-from .opendata import LICENCE, LICENCE_URL, open_data
+from .opendata import LICENCE, LICENCE_URL, data_tables, open_data_files, open_data_uris
 from .site_lists import PageTuple
 from .tracking import Schedule, build_date
 
@@ -30,29 +30,29 @@ def schedule(g: Graph, today: dt.date) -> Schedule:
     cached = _shared.get("schedule")
     if cached is None or cached.graph is not g or cached.today != today:
         cached = _shared["schedule"] = Schedule(g, today)
-        _shared["open_data"] = None
+        _shared["tables"] = None
     return cached
 
 
 def forget_schedule() -> None:
-    """Drop the shared Schedule and open data once the render is done (frees memory)."""
+    """Drop the shared Schedule and open-data tables once the render is done."""
     _shared.clear()
 
 
-def _open_data(sched: Schedule) -> Any:
-    """open_data(sched), computed once for the shared schedule (it is the costliest step)."""
+def _tables(sched: Schedule) -> Any:
+    """The open-data tables of the shared schedule (described once, rows made lazily)."""
     if _shared.get("schedule") is not sched:
-        return open_data(sched)
-    if _shared.get("open_data") is None:
-        _shared["open_data"] = open_data(sched)
-    return _shared["open_data"]
+        return data_tables(sched)
+    if _shared.get("tables") is None:
+        _shared["tables"] = data_tables(sched)
+    return _shared["tables"]
 
 
 def roadmap_pages(g: Graph) -> list[PageTuple]:
     """(uri, template, title, kind, context) of the indicators, partnerships and data pages."""
     from .site_lists import indicator_pages, partnership_pages
 
-    _, described = _open_data(schedule(g, build_date()))
+    described = [t.dataset for t in _tables(schedule(g, build_date()))]
     return indicator_pages(g) + partnership_pages(g) + [
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
          {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
@@ -81,10 +81,11 @@ def calendar_files(sched: Schedule) -> dict[str, bytes]:
     return dict(iter_calendars(sched))
 
 
-def roadmap_files(sched: Schedule) -> Iterator[tuple[str, bytes]]:
-    """(URI, bytes) of the calendars, open data and feeds, one at a time."""
+def roadmap_files(sched: Schedule) -> Iterator[tuple[str, Any]]:
+    """(URI, bytes or chunks of bytes) of the calendars, open data and feeds, one at a
+    time."""
     yield from iter_calendars(sched)
-    yield from _open_data(sched)[0].items()
+    yield from open_data_files(_tables(sched))
     yield from feed_files(sched).items()
 
 
@@ -93,4 +94,4 @@ def roadmap_file_uris(sched: Schedule) -> list[str]:
     cat = sched.graph.cat
     return ([programme_calendar_uri(p.id) for p in cat.all("programme")]
             + [school_calendar_uri(s.id) for s in cat.all("school")]
-            + list(_open_data(sched)[0]) + [EVENTS_FEED, PRACTICES_FEED])
+            + open_data_uris(_tables(sched)) + [EVENTS_FEED, PRACTICES_FEED])

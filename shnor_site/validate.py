@@ -114,10 +114,10 @@ def _register_id(kind: str, src: Source, cat: Catalogue) -> None:
     rid = src.data.get("id")
     if not isinstance(rid, str) or not rid:
         return
-    line = src.line_of(("id",))
+    line = src.id_line = src.line_of(("id",))
     if rid in cat.ids:
         first = cat.ids[rid][1]
-        where = f"{first.rel}:{first.line_of(('id',))}"
+        where = f"{first.rel}:{first.id_line}"
         cat.problems.append(problem(src.rel, "duplicate-id", line=line, field="id",
                                     detail=f"«{rid}» уже есть в {where}"))
         return
@@ -140,20 +140,30 @@ def _check_record(kind: str, src: Source, cat: Catalogue) -> None:
         cat.sources[(kind, record.id)] = src
 
 
+def _digest(kind: str, src: Source) -> None:
+    """Note what the checks after loading need, so the parsed data can go."""
+    src.refs = [(loc, ref, target, src.line_of(loc))
+                for loc, ref, target in iter_refs(KINDS[kind].model, src.data)]
+    source = src.data.get("source") if kind == "programme" else None
+    path = source.get("file") if isinstance(source, dict) else None
+    if isinstance(path, str):
+        src.source_file = (path, src.line_of(("source", "file")))
+
+
 def _check_refs(cat: Catalogue) -> None:
-    for kind, src in sorted({(k, s.rel): (k, s) for k, s in cat.ids.values()}.values(),
-                            key=lambda ks: ks[1].rel):
-        for loc, ref, target in iter_refs(KINDS[kind].model, src.data):
+    for _kind, src in sorted({s.rel: (k, s) for k, s in cat.ids.values()}.values(),
+                             key=lambda ks: ks[1].rel):
+        for loc, ref, target, line in src.refs:
             found = cat.ids.get(target, (None,))[0]
             if found is None:
                 close = difflib.get_close_matches(target, list(cat.ids), n=1, cutoff=0.7)
                 hint = (f"Возможно, «{close[0]}». " if close else "") + CODES_HINT[ref.kinds[0]]
-                cat.problems.append(problem(src.rel, "unknown-ref", line=src.line_of(loc),
+                cat.problems.append(problem(src.rel, "unknown-ref", line=line,
                                             field=fmt_loc(loc), detail=f"«{target}»", hint=hint))
             elif found not in ref.kinds:
                 want = " или ".join(KINDS[k].label.lower() for k in ref.kinds)
                 cat.problems.append(problem(
-                    src.rel, "wrong-ref-kind", line=src.line_of(loc), field=fmt_loc(loc),
+                    src.rel, "wrong-ref-kind", line=line, field=fmt_loc(loc),
                     detail=f"«{target}» — это {KINDS[found].label.lower()}, а нужна {want}"))
 
 
@@ -161,13 +171,10 @@ CODES_HINT = {k: f"Записи этого типа лежат в content/{v.fol
 
 
 def _check_sources(cat: Catalogue) -> None:
-    for kind, src in list(cat.ids.values()):
-        source = src.data.get("source") if kind == "programme" else None
-        path = source.get("file") if isinstance(source, dict) else None
-        if isinstance(path, str) and not (cat.root / path).is_file():
-            cat.problems.append(problem(src.rel, "missing-source",
-                                        line=src.line_of(("source", "file")),
-                                        field="source.file", detail=path))
+    for _kind, src in list(cat.ids.values()):
+        if src.source_file and not (cat.root / src.source_file[0]).is_file():
+            cat.problems.append(problem(src.rel, "missing-source", line=src.source_file[1],
+                                        field="source.file", detail=src.source_file[0]))
 
 
 def content_files(root: Path) -> list[tuple[str, Path]]:
@@ -181,8 +188,15 @@ def content_files(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """Load and validate everything under root; never raises for bad content."""
+def load_catalogue(root: Path, keep_sources: bool = True) -> Catalogue:
+    """Load and validate everything under root; never raises for bad content.
+
+    With keep_sources=False each file's parsed YAML and line numbers are dropped once the
+    file is checked (the build does not need them; a national site's would double the
+    memory). Practices are checked last, when every programme and school is known.
+    """
+    from .practices_check import practice_problems  # imports link, which imports this module
+
     cat = Catalogue(root=root)
     cat.problems.extend(stray_files(root))
     for kind, path in content_files(root):
@@ -193,11 +207,13 @@ def load_catalogue(root: Path) -> Catalogue:
             continue
         _check_record(kind, src, cat)
         cat.problems.extend(check_source(src))
+        _digest(kind, src)
+        if kind == "practice":
+            cat.problems.extend(practice_problems(src, cat))
+        if not keep_sources:
+            src.data, src.lines = None, {}
     _check_refs(cat)
     _check_sources(cat)
-    from .practices_check import check_practices  # imports link, which imports this module
-
-    check_practices(cat)
     cat.problems.sort()
     return cat
 

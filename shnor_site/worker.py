@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import threading
+import time
 import traceback
 from typing import Any
 
@@ -56,9 +57,17 @@ class Worker:
         self.finished = False
         self.error: str | None = None
         self.pid: int | None = None
+        self.forked = False
         self._cond = threading.Condition()
+        self.started = time.perf_counter()
+        #: Seconds from the start to the first and the last report of each kind.
+        self.times: dict[str, list[float]] = {}
+        #: Seconds MkDocs spent blocked, waiting for the plan, for pages and files, for the end.
+        self.waited: dict[str, float] = {"plan": 0.0, "ready": 0.0, "done": 0.0}
 
     def _report(self, kind: str, data: Any) -> None:
+        moment = round(time.perf_counter() - self.started, 2)
+        self.times.setdefault(kind, [moment, moment])[1] = moment
         with self._cond:
             if kind == "problems":
                 self.problems = [tuple(p) for p in data]
@@ -93,7 +102,7 @@ class Worker:
             os.close(read_end)
             self._child(write_end)
         os.close(write_end)
-        self.pid = pid
+        self.pid, self.forked = pid, True
         threading.Thread(target=self._listen, args=(read_end,), daemon=True).start()
 
     def _child(self, fd: int) -> None:
@@ -126,25 +135,33 @@ class Worker:
                               f"{os.waitstatus_to_exitcode(status)}): возможно, не хватило памяти.")
             self._cond.notify_all()
 
-    def _wait(self, ready: Any) -> None:
+    def _wait(self, ready: Any, what: str) -> None:
+        began = time.perf_counter()
         with self._cond:
             self._cond.wait_for(lambda: ready() or self.error is not None)
+            self.waited[what] += time.perf_counter() - began
             if self.error is not None:
                 raise WorkerError(self.error)
 
     def wait_plan(self) -> tuple[list[tuple[str, str]], dict[str, list[str]] | None]:
         """Problems of the content, and the plan (None when the content has errors)."""
         self._wait(lambda: self.problems is not None and (
-            self.plan is not None or self.finished))
+            self.plan is not None or self.finished), "plan")
         return self.problems or [], self.plan
 
     def wait_ready(self, uri: str) -> None:
         """Until the staged page or file `uri` is written."""
-        self._wait(lambda: uri in self.ready)
+        self._wait(lambda: uri in self.ready, "ready")
 
     def wait_done(self) -> None:
         """Until everything, the search index included, is written."""
-        self._wait(lambda: self.finished)
+        self._wait(lambda: self.finished, "done")
+
+    def timings(self) -> dict[str, Any]:
+        """What the worker did when, and how long MkDocs waited for it (SHNOR_TIMINGS)."""
+        return {"worker": self.times, "mkdocs_waited": {k: round(v, 2)
+                                                         for k, v in self.waited.items()},
+                "forked": self.forked}
 
     def stop(self) -> None:
         """Stop the child if it still runs (a failed build)."""

@@ -81,8 +81,9 @@ def file_uris(plan: SitePlan) -> list[str]:
     return [source_file_uri(p) for p in cat.all("programme")] + roadmap_file_uris(plan.sched)
 
 
-def site_files(plan: SitePlan) -> Iterator[tuple[str, bytes]]:
-    """(URI, bytes) of the original texts, calendars, open data and feeds."""
+def site_files(plan: SitePlan) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+    """(URI, bytes or chunks of bytes) of the original texts, calendars, open data and
+    feeds; large files come in chunks, made while they are written."""
     from ..publish import forget_schedule, roadmap_files
 
     cat = plan.graph.cat
@@ -100,7 +101,8 @@ def render_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = Non
     for spec in plan.specs:
         out.pages[spec.uri] = render_page(plan, spec)
         out.specs[spec.uri] = spec
-    out.files.update(site_files(plan))
+    for uri, data in site_files(plan):
+        out.files[uri] = data if isinstance(data, bytes) else b"".join(data)
     return out
 
 

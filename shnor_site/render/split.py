@@ -18,7 +18,7 @@ from ..models import KINDS
 #: Records listed on one index page: an entry is about 200 bytes of HTML (a programme's,
 #: with its kind, period and event count, about 450; an organisation's about 600), so a
 #: page stays under 70 KB.
-INDEX_LIMIT = {"municipality": 250, "organisation": 80, "school": 250, "programme": 100}
+INDEX_LIMIT = {"municipality": 250, "organisation": 80, "school": 250, "programme": 60}
 #: Kinds whose index is split this way (practices have their own facet pages).
 SPLIT_KINDS = ("municipality", "organisation", "school", "programme")
 OTHER_REGION = "Без региона"

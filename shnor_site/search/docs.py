@@ -145,9 +145,9 @@ def practice_docs(g: Any, practice: Any) -> Iterator[SearchDoc]:
                             mun)
 
 
-def listed_events(g: Any, agent: str, limit: int = 60) -> str:
-    """Titles of the events a school or organisation page lists (at most `limit`, as the
-    organisation template)."""
+def listed_events(g: Any, agent: str, limit: int) -> str:
+    """Titles of the events a school or organisation page lists: all of them while there
+    are at most `limit` (40 for schools, 60 for organisations, as their templates)."""
     placed = g.events_by_agent.get(agent, [])
     if len(placed) > limit:
         return ""
@@ -160,7 +160,7 @@ def place_docs(g: Any) -> Iterator[SearchDoc]:
         mun = g.record("municipality", school.municipality)
         roles = " ".join(r.role for r in g.school_roles.get(school.id, []))
         text = " ".join([school.name, mun.name, mun.region, roles, model_text(school),
-                         listed_events(g, school.id)])
+                         listed_events(g, school.id, 40)])
         yield SearchDoc("school", url_of(record_uri("school", school.id)), school.short_name,
                         school.short_name, text, school.municipality, mun.name,
                         excerpt=f"{school.name}. {mun.name}, {mun.region}")
@@ -171,7 +171,7 @@ def place_docs(g: Any) -> Iterator[SearchDoc]:
     for org in _by_place(g, g.cat.all("organisation")):
         name = org.short_name or org.name
         yield SearchDoc("organisation", url_of(record_uri("organisation", org.id)), name,
-                        name, " ".join([org.name, model_text(org), listed_events(g, org.id)]),
+                        name, " ".join([org.name, model_text(org), listed_events(g, org.id, 60)]),
                         org.municipality,
                         _mun(g, org.municipality), excerpt=f"{org.name}. {org.kind}")
 

@@ -11,6 +11,7 @@ but are measured differently are listed apart with the reason (NOT_COMPARABLE).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,8 +58,10 @@ def values_of(ind: Any) -> list[Value]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Lower case, «ё» → «е», single spaces: the form the rules match."""
+    """Lower case, «ё» → «е», single spaces: the form the rules match (cached: every rule
+    looks at every indicator)."""
     return re.sub(r"\s+", " ", text.lower().replace("ё", "е")).strip()
 
 

@@ -99,20 +99,43 @@ if getattr(yaml, "__with_libyaml__", False):
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-def _shares_nodes(root: yaml.Node) -> bool:
-    """True when a node occurs twice in the tree: the document uses an alias."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return True
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack += [n for pair in node.value for n in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return False
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Unusual(Exception):
+    """A node the one-pass conversion leaves to the exact slow path (alias, explicit tag)."""
+
+
+def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int,
+             seen: set[int]) -> Any:
+    """Python value of a node (strings, None, dicts, lists) recording the line of every
+    value, in one walk; what SafeConstructor and _record_lines did in three."""
+    if id(node) in seen:  # the same node twice: an alias
+        raise _Unusual
+    seen.add(id(node))
+    lines[loc] = node.start_mark.line + 1 + offset
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        raise _Unusual
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_convert(item, (*loc, i), lines, offset, seen)
+                for i, item in enumerate(node.value)]
+    if not (isinstance(node, yaml.MappingNode) and tag == _MAP):
+        raise _Unusual
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _NULL):
+            raise _Unusual
+        key = key_node.value if key_node.tag == _STR else None
+        here = (*loc, key)
+        out[key] = _convert(value_node, here, lines, offset, seen)
+        lines[here] = key_node.start_mark.line + 1 + offset
+    return out
 
 
 def _parse_fast(text: str, offset: int) -> tuple[Any, dict[Loc, int]] | None:
@@ -122,12 +145,11 @@ def _parse_fast(text: str, offset: int) -> tuple[Any, dict[Loc, int]] | None:
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None or _shares_nodes(node):
+        if node is None:
             return None
         lines: dict[Loc, int] = {}
-        _record_lines(loader, node, (), lines, offset)
-        return loader.construct_document(node), lines
-    except yaml.YAMLError:
+        return _convert(node, (), lines, offset, set()), lines
+    except (yaml.YAMLError, _Unusual):
         return None  # the pure-Python parser reports it with the usual wording
     finally:
         loader.dispose()
@@ -142,8 +164,11 @@ def parse_yaml(text: str, rel: str, offset: int = 0) -> tuple[Any, dict[Loc, int
             f"недопустимый символ U+{ord(bad.group()):04X} — удалите его (такие символы "
             "остаются при копировании из PDF и Word)")))
     fast = _parse_fast(text, offset)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else parse_exact(text, rel, offset)
+
+
+def parse_exact(text: str, rel: str, offset: int = 0) -> tuple[Any, dict[Loc, int]]:
+    """The pure-Python parse (the reference the fast path must equal); reports errors."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -112,7 +112,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, searching)
         self.worker = Worker(job)
-        if self._command == "build" and os.environ.get("SHNOR_WORKER", "1") != "0":
+        if (self._command == "build" and hasattr(os, "fork")
+                and os.environ.get("SHNOR_WORKER", "1") != "0"):
             self.worker.start()
         else:
             self.worker.run_here()

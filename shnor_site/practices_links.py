@@ -71,6 +71,7 @@ class PracticeLinks:
     cost_scale: tuple[str, ...] = COST_SCALE
     evidence_scale: tuple[str, ...] = EVIDENCE_SCALE
     _one_page: bool | None = None
+    card_sizes: dict[str, int] = field(default_factory=dict)
 
     @staticmethod
     def slug(value: str) -> str:
@@ -142,8 +143,12 @@ def _value_size(value: FacetValue) -> int:
 
 def card_size(links: PracticeLinks, practice: Any) -> int:
     """Estimated HTML bytes of a practice card (practice_macros.md.j2, `card`)."""
-    values = sum(_value_size(v) for _, mine in links.tags(practice) for v in mine)
-    return 700 + values + text_size(practice.title, practice.summary)
+    size = links.card_sizes.get(practice.id)
+    if size is None:
+        values = sum(_value_size(v) for _, mine in links.tags(practice) for v in mine)
+        size = links.card_sizes[practice.id] = (
+            700 + values + text_size(practice.title, practice.summary))
+    return size
 
 
 def form_size(links: PracticeLinks) -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -273,8 +274,12 @@ def _classify(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_timing(text: str, start_year: int, end_year: int) -> Timing:
-    """Parse a timing of a programme running from start_year to end_year (inclusive)."""
+    """Parse a timing of a programme running from start_year to end_year (inclusive).
+
+    Cached: plans repeat the same timings («в течение года», «ежемесячно»), and a Timing is
+    immutable."""
     head, note = _split_note(text)
     norm = normalise(head)
     kind = _classify(normalise(text)) or _classify(norm)

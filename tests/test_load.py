@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from shnor_site.load import ContentError, load_file
+from tests.helpers import ROOT
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "x.yml") -> Path:
@@ -84,3 +85,50 @@ def test_front_matter_missing(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as err:
         _load(tmp_path, "id: p\n", "p.md")
     assert err.value.problem.code == "front-matter"
+
+
+def _yaml_texts() -> list[tuple[str, str, int]]:
+    """(name, YAML text, line offset) of every content file of the repository and of the
+    1 % synthetic corpus (front matter of Markdown files included)."""
+    import tempfile
+
+    from benchmarks import synth
+
+    roots = [ROOT / "content", ROOT / "tests" / "fixtures"]
+    tmp = Path(tempfile.mkdtemp())
+    synth.generate(tmp / "content", 1, seed=5)
+    roots.append(tmp / "content")
+    out = []
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix not in (".yml", ".yaml", ".md"):
+                continue
+            text = path.read_bytes().decode("utf-8", "replace")
+            if path.suffix == ".md":
+                parts = text.split("\n")
+                if parts[0].strip() != "---" or "---" not in [p.strip() for p in parts[1:]]:
+                    continue
+                end = next(i for i in range(1, len(parts)) if parts[i].strip() == "---")
+                out.append((str(path), "\n".join(parts[1:end]), 1))
+            else:
+                out.append((str(path), text, 0))
+    return out
+
+
+def test_fast_parse_equals_the_exact_one() -> None:
+    """libyaml plus the one-pass conversion gives the same values and lines as PyYAML's
+    pure-Python parser, on every content file (or steps aside for it)."""
+    from shnor_site.load import _parse_fast, parse_exact
+
+    compared = 0
+    for name, text, offset in _yaml_texts():
+        try:
+            exact = parse_exact(text, name, offset)
+        except ContentError:
+            assert _parse_fast(text, offset) is None, name
+            continue
+        fast = _parse_fast(text, offset)
+        if fast is not None:
+            compared += 1
+            assert fast == exact, name
+    assert compared > 250

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quick start 2: install everything the tests need (Debian's chromium, a JRE, npm vnu-jar,
-# Python test packages) and run the whole suite. CI runs exactly this via .ci/run.
+# Quick start 2: install everything the tests need (Debian's chromium, a JRE, Node.js and npm
+# vnu-jar, Python test packages) and run the whole suite. CI runs exactly this via .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
@@ -11,6 +11,7 @@ need_apt=()
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)  # runs the search engine's tests
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null

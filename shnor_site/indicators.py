@@ -78,9 +78,20 @@ class Rule:
 
     def matches(self, name: str) -> bool:
         """Whether an indicator's wording satisfies the rule."""
-        text = normalise(name)
-        return (all(re.search(p, text) for p in self.need)
-                and not any(re.search(p, text) for p in self.avoid))
+        return _rule_matches(self, name)
+
+
+@functools.lru_cache(maxsize=262144)
+def _rule_matches(rule: Rule, name: str) -> bool:
+    """Rule.matches, cached: every rule looks at every indicator, on several pages."""
+    text = normalise(name)
+    need, avoid = _compiled(rule)
+    return all(p.search(text) for p in need) and not any(p.search(text) for p in avoid)
+
+
+@functools.cache
+def _compiled(rule: Rule) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    return tuple(map(re.compile, rule.need)), tuple(map(re.compile, rule.avoid))
 
 
 MATCH_RULES: tuple[Rule, ...] = (

@@ -54,8 +54,9 @@ class Source:
     body: str | None = None
     body_line: int = 1
     #: Filled by validation, so that data and lines can be dropped early: the references
-    #: (location, Ref, target id, line), the line of the id, the programme's source file.
+    #: (location, Ref, target id, line), the id and its line, the programme's source file.
     refs: list[tuple[Any, Any, str, int | None]] = field(default_factory=list)
+    rid: str | None = None
     id_line: int | None = None
     source_file: tuple[str, int | None] | None = None
 
@@ -85,6 +86,10 @@ def _record_lines(loader: _Loader, node: yaml.Node, loc: Loc, out: dict[Loc, int
             _record_lines(loader, item, (*loc, i), out, offset)
 
 
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+#: What YAML's null resolver matches: ~, null, Null, NULL and the empty plain scalar.
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _FastLoader: type | None = None
 if getattr(yaml, "__with_libyaml__", False):
     class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor,  # type: ignore[no-redef]
@@ -98,9 +103,16 @@ if getattr(yaml, "__with_libyaml__", False):
 
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
+    def _resolve(self: Any, kind: type, value: Any, implicit: Any) -> str:
+        """Resolver.resolve for our resolvers (only null is implicit), without its loop:
+        libyaml calls it for every untagged node."""
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in _NULL_WORDS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
-_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
-_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+    _FastLoader.resolve = _resolve
+
+
 
 
 class _Unusual(Exception):

@@ -9,6 +9,7 @@ search index into the site at the end. Nothing is written into the source tree.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -141,6 +142,10 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             files.append(staged)
         self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
                                   every=500)
+        if self._command == "build" and os.environ.get("SHNOR_GC", "1") != "0":
+            # A build process ends after one build: what exists now (configuration, theme,
+            # the list of files) lives to the end, so the cycle collector stops scanning it.
+            gc.freeze()
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

@@ -163,7 +163,8 @@ def body_sections(body: str | None) -> dict[str, str]:
 
 # --- references to programme events --------------------------------------------------------
 
-def _norm_number(number: str) -> str:
+def norm_number(number: str) -> str:
+    """An event number as compared: single spaces, no final dot («3.3.» = «3.3»)."""
     return " ".join(number.split()).rstrip(".").strip()
 
 
@@ -177,8 +178,8 @@ def resolve_event(placed: list[Any], ref: str) -> tuple[Any | None, list[Any]]:
     for p in placed:
         if p.anchor == ref:
             return p, [p]
-    want = _norm_number(ref)
-    found = [p for p in placed if p.event.number and _norm_number(p.event.number) == want]
+    want = norm_number(ref)
+    found = [p for p in placed if p.event.number and norm_number(p.event.number) == want]
     return (found[0] if len(found) == 1 else None), found
 
 

@@ -19,7 +19,7 @@ from .practices import (
     event_label,
     facet_uri,
     facet_values,
-    resolve_event,
+    norm_number,
     slugify,
 )
 
@@ -177,17 +177,48 @@ def _municipality_group(g: Any, practices: list[Any]) -> FacetGroup:
     return FacetGroup(MUNICIPALITY_KEY, "Муниципалитет", "Муниципалитеты", values)
 
 
-def _tags_of(p: Any, groups: list[FacetGroup], municipalities: dict[str, FacetValue]
+def _tags_of(p: Any, groups: list[FacetGroup], lookup: dict[str, dict[str, tuple]]
              ) -> list[tuple[FacetGroup, list[FacetValue]]]:
+    """The practice's values per facet, in each facet's declared order."""
     out = []
     for grp in groups:
+        known = lookup[grp.key]
         if grp.key == MUNICIPALITY_KEY:
-            mine = municipalities.get(p.municipality)
-            out.append((grp, [mine] if mine else []))
+            found = [known[p.municipality]] if p.municipality in known else []
         else:
-            mine = set(facet_values(p, FACET_BY_KEY[grp.key]))
-            out.append((grp, [v for v in grp.values if v.value in mine]))
+            found = sorted(known[v] for v in dict.fromkeys(
+                facet_values(p, FACET_BY_KEY[grp.key])) if v in known)
+        out.append((grp, [value for _, value in found]))
     return out
+
+
+def _lookup(groups: list[FacetGroup]) -> dict[str, dict[str, tuple[int, FacetValue]]]:
+    """Per facet: value (municipality id for municipalities) → (position, FacetValue)."""
+    return {grp.key: {(v.slug if grp.key == MUNICIPALITY_KEY else v.value): (i, v)
+                      for i, v in enumerate(grp.values)} for grp in groups}
+
+
+def _event_resolver(g: Any) -> Any:
+    """resolve_event with each programme's events placed once (a national bank asks
+    thousands of times)."""
+    indexes: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {}
+
+    def resolve(programme: str, ref: Any) -> Any:
+        if programme not in indexes:
+            placed = g.events.get(programme, [])
+            by_number: dict[str, list[Any]] = defaultdict(list)
+            for pl in placed:
+                if pl.event.number:
+                    by_number[norm_number(pl.event.number)].append(pl)
+            indexes[programme] = ({pl.anchor: pl for pl in placed}, by_number)
+        anchors, numbers = indexes[programme]
+        ref = str(ref).strip()
+        if ref in anchors:
+            return anchors[ref]
+        found = numbers.get(norm_number(ref), [])
+        return found[0] if len(found) == 1 else None
+
+    return resolve
 
 
 def link_practices(g: Any) -> PracticeLinks:
@@ -197,9 +228,9 @@ def link_practices(g: Any) -> PracticeLinks:
                           school_risks=any(s.risk_profiles for s in g.cat.all("school")))
     links.groups = [_municipality_group(g, practices)]
     links.groups += [_facet_group(f, practices) for f in FACETS]
-    municipalities = {v.slug: v for v in links.groups[0].values}
+    lookup, resolve = _lookup(links.groups), _event_resolver(g)
     for p in practices:
-        links.tag_map[p.id] = _tags_of(p, links.groups, municipalities)
+        links.tag_map[p.id] = _tags_of(p, links.groups, lookup)
         src = g.cat.sources.get(("practice", p.id))
         links.sections[p.id] = body_sections(src.body if src else None)
         for sid in p.schools:
@@ -207,7 +238,6 @@ def link_practices(g: Any) -> PracticeLinks:
         links.events[p.id] = []
         if p.source and p.source.programme:
             links.by_programme[p.source.programme].append(p)
-            placed = g.events.get(p.source.programme, [])
             links.events[p.id] = [found for ref in p.source.events
-                                  if (found := resolve_event(placed, ref)[0]) is not None]
+                                  if (found := resolve(p.source.programme, ref)) is not None]
     return links

@@ -52,19 +52,25 @@ def _partnership_context(g: Any, programmes: list[Any], **extra: Any) -> dict[st
             "regions": [], "region_page": None, **extra}
 
 
+def _regional(g: Any, folder: str, template: str, title: str, size: Any, context: Any
+              ) -> list[PageTuple]:
+    """The main page of a site-wide list of programmes, and its region pages when it is too
+    long; `context(programmes, region_page, regions)` gives each page's template values."""
+    programmes = g.cat.all("programme")
+    parts = regional_parts(folder, programmes, lambda p: _region(g, p), size)
+    main = (context(programmes, None, []) if not parts
+            else context([], None, region_summary(parts)))
+    return [(f"{folder}/index.md", template, title, "index", main)] + [
+        (p.uri, template, f"{title}: {p.label}", "index", context(list(p.items), p, []))
+        for p in parts]
+
+
 def partnership_pages(g: Any) -> list[PageTuple]:
     """The partnerships page, and its region pages when it is too long."""
-    programmes = g.cat.all("programme")
-    parts = regional_parts("partnerships", programmes, lambda p: _region(g, p),
-                           _partnership_size)
-    title = "Партнёрства школ"
-    if not parts:
-        return [("partnerships/index.md", "partnerships.md.j2", title, "index",
-                 _partnership_context(g, programmes))]
-    main = _partnership_context(g, [], regions=region_summary(parts))
-    return [("partnerships/index.md", "partnerships.md.j2", title, "index", main)] + [
-        (p.uri, "partnerships.md.j2", f"{title}: {p.label}", "index",
-         _partnership_context(g, list(p.items), region_page=p)) for p in parts]
+    return _regional(g, "partnerships", "partnerships.md.j2", "Партнёрства школ",
+                     _partnership_size,
+                     lambda progs, part, regions: _partnership_context(
+                         g, progs, region_page=part, regions=regions))
 
 
 def _indicator_size(prog: Any) -> int:
@@ -73,23 +79,14 @@ def _indicator_size(prog: Any) -> int:
     return 400 + text_size(prog.title) + 900 * rows
 
 
-def _indicator_context(programmes: list[Any], region_page: RegionPart | None = None,
-                       regions: list[Any] | None = None) -> dict[str, Any]:
+def _indicator_context(programmes: list[Any], region_page: RegionPart | None,
+                       regions: list[Any]) -> dict[str, Any]:
     return {"matches": compare(programmes), "similar": compare(programmes, NOT_COMPARABLE),
-            "rules": MATCH_RULES, "programmes": programmes, "regions": regions or [],
+            "rules": MATCH_RULES, "programmes": programmes, "regions": regions,
             "region_page": region_page}
 
 
 def indicator_pages(g: Any) -> list[PageTuple]:
     """The indicator comparison page, and its region pages when it is too long."""
-    programmes = g.cat.all("programme")
-    parts = regional_parts("indicators", programmes, lambda p: _region(g, p),
-                           _indicator_size)
-    title = "Показатели программ"
-    if not parts:
-        return [("indicators/index.md", "indicators.md.j2", title, "index",
-                 _indicator_context(programmes))]
-    main = _indicator_context([], regions=region_summary(parts))
-    return [("indicators/index.md", "indicators.md.j2", title, "index", main)] + [
-        (p.uri, "indicators.md.j2", f"{title}: {p.label}", "index",
-         _indicator_context(list(p.items), region_page=p)) for p in parts]
+    return _regional(g, "indicators", "indicators.md.j2", "Показатели программ",
+                     _indicator_size, _indicator_context)

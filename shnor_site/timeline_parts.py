@@ -3,34 +3,19 @@
 A recurring event appears once per month it runs, so a long programme's timeline can hold
 hundreds of entries. The entries (dated ones by year and range, then undated ones by
 kind) are packed into pages; each page regroups its own entries, and a page that starts
-inside a year or a range repeats its label.
+inside a year or a range repeats its label (timeline.YearBlock and Group, one page's share).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .layout import PAGE_BUDGET, pack, part_uri, text_size
+from .timeline import Group, YearBlock
 
 #: Room on the first page for the execution summary, the calendar link and the chart.
 HEAD_BYTES = 9_000
-
-
-@dataclass
-class Range:
-    """Entries of one date range on one page."""
-
-    label: str
-    items: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class Year:
-    """Ranges of one year on one page."""
-
-    year: int
-    groups: list[Range] = field(default_factory=list)
 
 
 @dataclass
@@ -40,7 +25,7 @@ class TimelinePart:
     uri: str
     number: int
     of: int
-    years: list[Year]
+    years: list[YearBlock]
     undated: list[tuple[str, list[Any]]]
 
     @property
@@ -55,7 +40,7 @@ def timeline_uri(programme_id: str) -> str:
 
 
 def _entries(tl: Any) -> list[tuple[str, Any, Any, Any]]:
-    dated = [("dated", block.year, grp.label, occ)
+    dated = [("dated", block.year, grp, occ)
              for block in tl.years for grp in block.groups for occ in grp.items]
     return dated + [("undated", None, label, plan) for label, plans in tl.undated
                     for plan in plans]
@@ -68,18 +53,18 @@ def _size(entry: tuple[str, Any, Any, Any]) -> int:
 
 def _regroup(uri: str, number: int, of: int, chunk: list[tuple[str, Any, Any, Any]]
              ) -> TimelinePart:
-    years: list[Year] = []
+    years: list[YearBlock] = []
     undated: list[tuple[str, list[Any]]] = []
-    for kind, year, label, item in chunk:
+    for kind, year, group, item in chunk:
         if kind == "undated":
-            if not undated or undated[-1][0] != label:
-                undated.append((label, []))
+            if not undated or undated[-1][0] != group:
+                undated.append((group, []))
             undated[-1][1].append(item)
             continue
         if not years or years[-1].year != year:
-            years.append(Year(year))
-        if not years[-1].groups or years[-1].groups[-1].label != label:
-            years[-1].groups.append(Range(label))
+            years.append(YearBlock(year))
+        if not years[-1].groups or years[-1].groups[-1].span != group.span:
+            years[-1].groups.append(Group(group.label, group.span))
         years[-1].groups[-1].items.append(item)
     return TimelinePart(uri, number, of, years, undated)
 

@@ -100,6 +100,7 @@ class _Point:
     written: bool = False
 
 
+@functools.lru_cache(maxsize=4096)
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -303,8 +304,10 @@ def outside_period(timing: Timing, start_year: int, end_year: int) -> bool:
     return any(s.end < lo or (s.start or s.end) > hi for s in timing.spans)
 
 
+@functools.lru_cache(maxsize=16384)
 def format_span(span: Span) -> str:
-    """«июнь 2020», «май – июнь 2021», «сентябрь 2020 – апрель 2021», «2024 год», «до …»."""
+    """«июнь 2020», «май – июнь 2021», «сентябрь 2020 – апрель 2021», «2024 год», «до …»
+    (cached: a timeline asks for the same ranges again and again)."""
     s, e = span.start, span.end
     if s is None:
         return f"до {e:%d.%m.%Y}"

@@ -5,7 +5,10 @@ Every problem is collected (never the first only), coded and located.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,10 +114,9 @@ def _unknown_field(src: Source, model: type[BaseModel], loc: tuple, line: int | 
 
 
 def _register_id(kind: str, src: Source, cat: Catalogue) -> None:
-    rid = src.data.get("id")
-    if not isinstance(rid, str) or not rid:
+    rid, line = src.rid, src.id_line
+    if rid is None:
         return
-    line = src.id_line = src.line_of(("id",))
     if rid in cat.ids:
         first = cat.ids[rid][1]
         where = f"{first.rel}:{first.id_line}"
@@ -127,17 +129,38 @@ def _register_id(kind: str, src: Source, cat: Catalogue) -> None:
                                     detail=f"id «{rid}», файл «{src.path.name}»"))
 
 
-def _check_record(kind: str, src: Source, cat: Catalogue) -> None:
-    _register_id(kind, src, cat)
-    model = KINDS[kind].model
+@dataclass
+class Checked:
+    """One file after the checks that need nothing but the file itself."""
+
+    kind: str
+    src: Source | None
+    problems: list[Problem]
+    record: BaseModel | None = None
+
+
+def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked:
+    """Parse, validate against the model, scan for unsafe markup, note the references.
+
+    The parsed YAML is dropped unless kept or the file is a practice (whose checks need
+    every programme and school, so they run later, in file order)."""
+    try:
+        src = load_file(path, root)
+    except ContentError as exc:
+        return Checked(kind, None, [exc.problem])
+    rid = src.data.get("id")
+    if isinstance(rid, str) and rid:
+        src.rid, src.id_line = rid, src.line_of(("id",))
+    model, problems, record = KINDS[kind].model, [], None
     try:
         record = model.model_validate(src.data)
     except ValidationError as exc:
-        cat.problems.extend(_convert(e, model, src) for e in exc.errors())
-        return
-    if cat.ids.get(record.id, (None, None))[1] is src:
-        cat.records.setdefault(kind, {})[record.id] = record
-        cat.sources[(kind, record.id)] = src
+        problems += [_convert(e, model, src) for e in exc.errors()]
+    problems += check_source(src)
+    _digest(kind, src)
+    if not keep_sources and kind != "practice":
+        src.data, src.lines = None, {}
+    return Checked(kind, src, problems, record)
 
 
 def _digest(kind: str, src: Source) -> None:
@@ -188,6 +211,20 @@ def content_files(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while the content loads: it would scan the growing
+    catalogue again and again (half of a national site's loading time). Parsed data holds
+    no cycles, reference counting frees it as usual, and the collector runs again after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def load_catalogue(root: Path, keep_sources: bool = True) -> Catalogue:
     """Load and validate everything under root; never raises for bad content.
 
@@ -195,26 +232,30 @@ def load_catalogue(root: Path, keep_sources: bool = True) -> Catalogue:
     file is checked (the build does not need them; a national site's would double the
     memory). Practices are checked last, when every programme and school is known.
     """
+    with _no_cyclic_gc():
+        return _load(root, keep_sources)
+
+
+def _load(root: Path, keep_sources: bool) -> Catalogue:
     from .practices_check import practice_problems  # imports link, which imports this module
 
     cat = Catalogue(root=root)
     cat.problems.extend(stray_files(root))
     for kind, path in content_files(root):
-        try:
-            src = load_file(path, root)
-        except ContentError as exc:
-            cat.problems.append(exc.problem)
+        checked = check_file(kind, path, root, keep_sources)
+        cat.problems.extend(checked.problems)
+        src, record = checked.src, checked.record
+        if src is None:
             continue
-        _check_record(kind, src, cat)
-        cat.problems.extend(check_source(src))
-        _digest(kind, src)
-        if kind == "practice":
+        _register_id(checked.kind, src, cat)
+        if record is not None and cat.ids.get(record.id, (None, None))[1] is src:
+            cat.records.setdefault(checked.kind, {})[record.id] = record
+            cat.sources[(checked.kind, record.id)] = src
+        if checked.kind == "practice":
             cat.problems.extend(practice_problems(src, cat))
-        if not keep_sources:
-            src.data, src.lines = None, {}
+            if not keep_sources:
+                src.data, src.lines = None, {}
     _check_refs(cat)
     _check_sources(cat)
     cat.problems.sort()
     return cat
-
-

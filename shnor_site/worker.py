@@ -11,6 +11,7 @@ place, before MkDocs goes on. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -111,6 +112,11 @@ class Worker:
             def report(kind: str, data: Any) -> None:
                 out.write(json.dumps([kind, data], ensure_ascii=False) + "\n")
                 out.flush()
+                if kind in ("problems", "plan"):
+                    # The catalogue, then the plan, live until the process ends: the cycle
+                    # collector need not scan them again (it would, every few thousand
+                    # allocations of the render). The child exits when done.
+                    gc.freeze()
             try:
                 if not produce(self.job, report):
                     report("done", None)

@@ -60,3 +60,13 @@ def test_every_real_page_is_within_the_budget(built_site: Path) -> None:
              for p in built_site.rglob("*.html") if "pagefind" not in p.parts}
     assert len(sizes) > 100
     assert {p: s // 1024 for p, s in sizes.items() if s > BUILD_LIMIT} == {}
+
+
+def test_source_text_is_cut_at_line_ends_without_loss() -> None:
+    from shnor_site.render.programme_pages import split_text
+
+    text = "\n".join(f"строка {n} " + "ж" * (n % 90) for n in range(2000)) + "\n"
+    pieces = split_text(text, 6000)
+    assert "".join(pieces) == text and len(pieces) > 10
+    assert all(p.endswith("\n") and len(p.encode("utf-8")) <= 6000 for p in pieces)
+    assert split_text("", 6000) == [""] and split_text("а" * 9000, 6000) == ["а" * 9000]

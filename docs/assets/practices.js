@@ -58,6 +58,23 @@
     });
   }
 
+  /* «· отмечено: N» next to each facet with checked values. */
+  function markCounts(form, chosen) {
+    all(form, "[data-shnor-pfilter-n]").forEach(function (label) {
+      var n = (chosen[label.getAttribute("data-shnor-pfilter-n")] || []).length;
+      label.textContent = n ? "· отмечено: " + n : "";
+    });
+  }
+
+  /* Apply on every change and on reset, show the form, restore the choice from the address. */
+  function wire(form, apply) {
+    form.addEventListener("change", apply);
+    onReset(form, apply);
+    form.hidden = false;
+    restoreQuery(form);
+    apply();
+  }
+
   /* Reset synchronously (the native reset happens after the event), then re-apply. */
   function onReset(form, apply) {
     form.addEventListener("reset", function (event) {
@@ -100,10 +117,7 @@
         card.hidden = !matches(card, chosen);
         if (!card.hidden) shown += 1;
       });
-      all(form, "[data-shnor-pfilter-n]").forEach(function (label) {
-        var n = (chosen[label.getAttribute("data-shnor-pfilter-n")] || []).length;
-        label.textContent = n ? "· отмечено: " + n : "";
-      });
+      markCounts(form, chosen);
       if (status) {
         status.textContent = Object.keys(chosen).length === 0
           ? "Показаны все практики: " + cards.length + "."
@@ -113,11 +127,7 @@
       if (empty) empty.hidden = shown !== 0;
       saveQuery(chosen);
     }
-    form.addEventListener("change", apply);
-    onReset(form, apply);
-    form.hidden = false;
-    restoreQuery(form);
-    apply();
+    wire(form, apply);
   }
 
   function matchNote(card) {
@@ -162,11 +172,7 @@
       }
       saveQuery(chosen.length ? { risk: chosen } : {});
     }
-    form.addEventListener("change", apply);
-    onReset(form, apply);
-    form.hidden = false;
-    restoreQuery(form);
-    apply();
+    wire(form, apply);
   }
 
   /* --- a bank too large for one page: ask the search index (search-engine.js) -------- */
@@ -253,17 +259,11 @@
     }, function () { return ""; });
     function apply() {
       var chosen = selection(form);
-      all(form, "[data-shnor-pfilter-n]").forEach(function (label) {
-        var n = (chosen[label.getAttribute("data-shnor-pfilter-n")] || []).length;
-        label.textContent = n ? "· отмечено: " + n : "";
-      });
+      markCounts(form, chosen);
       show(Object.keys(chosen).length ? { facets: chosen } : null);
       saveQuery(chosen);
     }
-    form.addEventListener("change", apply);
-    onReset(form, apply);
-    restoreQuery(form);
-    apply();
+    wire(form, apply);
   }
 
   function initSelectIndex(form) {
@@ -281,11 +281,7 @@
       show(chosen.length ? { facets: { risk: chosen }, anyFacets: true } : null);
       saveQuery(chosen.length ? { risk: chosen } : {});
     }
-    form.addEventListener("change", apply);
-    onReset(form, apply);
-    form.hidden = false;
-    restoreQuery(form);
-    apply();
+    wire(form, apply);
   }
 
   function init() {

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..layout import PAGE_BUDGET, Part, paged, text_size
+from ..layout import PAGE_BUDGET, Part, make_parts, paged, text_size
 from ..timeline_parts import timeline_parts
 from .pages import PageSpec
 from .urls import record_uri
@@ -50,11 +50,27 @@ def roadmap_toc(g: Any, prog: Any) -> list[tuple[Any, str, int]]:
             if item.kind == "section" and not item.continued]
 
 
+def split_text(text: str, budget: int) -> list[str]:
+    """Text cut at line ends into pieces of about `budget` bytes of UTF-8 (a line longer
+    than that is a piece of its own)."""
+    pieces, start = [], 0
+    chars = budget // 2  # Cyrillic: two bytes a character; measured below
+    while start < len(text):
+        end = text.find("\n", min(start + chars, len(text)))
+        end = len(text) if end < 0 else end + 1
+        while (len(text[start:end].encode("utf-8")) > budget
+               and (cut := text.rfind("\n", start, end - 1)) > start):
+            end = cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces or [""]
+
+
 def source_parts(prog: Any, text: str) -> list[Part]:
-    """The original text cut at line ends into pages of about SOURCE_BUDGET bytes."""
-    lines = text.splitlines(keepends=True)
-    return paged(f"programmes/{prog.id}/source.md", lines,
-                 lambda line: len(line.encode("utf-8")), SOURCE_BUDGET)
+    """The original text cut at line ends into pages of about SOURCE_BUDGET bytes; each
+    part holds one piece of the text."""
+    return make_parts(f"programmes/{prog.id}/source.md",
+                      [[piece] for piece in split_text(text, SOURCE_BUDGET)])
 
 
 def _spec(prog: Any, mun: str, part: Any, template: str, title: str,

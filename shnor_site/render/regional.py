@@ -12,19 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..layout import PAGE_BUDGET, pack, part_uri
+from ..layout import PAGE_BUDGET, Part, pack, part_uri
 
 
 @dataclass(frozen=True)
-class RegionPart:
-    """One page of a list cut by region."""
+class RegionPart(Part):
+    """One page of a list cut by region: a Part with its region and the region's first
+    page (`base`, for the page links)."""
 
-    region: str
-    base: str
-    uri: str
-    number: int
-    of: int
-    items: tuple[Any, ...]
+    region: str = ""
+    base: str = ""
 
     @property
     def label(self) -> str:
@@ -56,7 +53,7 @@ def regional_parts(folder: str, items: Sequence[Any], region_of: Callable[[Any],
         used.add(slug)
         base = f"{folder}/regions/{slug}.md"
         chunks = pack(by_region[region], size, budget)
-        parts += [RegionPart(region, base, part_uri(base, n), n, len(chunks), tuple(chunk))
+        parts += [RegionPart(part_uri(base, n), n, len(chunks), tuple(chunk), region, base)
                   for n, chunk in enumerate(chunks, 1)]
     return parts
 

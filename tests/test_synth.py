@@ -110,9 +110,9 @@ def test_long_indexes_are_split_by_region(corpus: Path, tmp_path: Path) -> None:
     g = build_graph(load_catalogue(big))
     parts = split.region_pages(g, "school")
     assert parts and all(p.uri.startswith("schools/regions/") for p in parts)
-    listed = [s.id for p in parts for s in p.records]
+    listed = [s.id for p in parts for s in p.items]
     assert sorted(listed) == sorted(s.id for s in g.cat.all("school"))
-    assert all(len(p.records) <= split.INDEX_LIMIT["school"] for p in parts)
+    assert all(len(p.items) <= split.INDEX_LIMIT["school"] for p in parts)
     assert split.region_pages(build_graph(load_catalogue(corpus)), "school") == []
 
 

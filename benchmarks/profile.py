@@ -24,17 +24,17 @@ from .synth import generate
 
 #: (label, file suffix, function name) of the stages reported, in build order.
 STAGES = [
-    ("ours: load and check content", "shnor_site/validate.py", "load_catalogue"),
-    ("ours: link and plan pages", "shnor_site/render/__init__.py", "plan_site"),
-    ("ours: render pages", "shnor_site/render/__init__.py", "render_page"),
-    ("  of which Python-Markdown in fields", "shnor_site/render/markup.py", "md_block"),
-    ("ours: calendars, open data, feeds", "shnor_site/render/__init__.py", "site_files"),
-    ("ours: search index", "shnor_site/search/__init__.py", "build_search_index"),
-    ("ours: HTML blocks out of Markdown", "shnor_site/rawhtml.py", "stash"),
-    ("ours: safety check of page HTML", "shnor_site/safety.py", "unsafe_page_html"),
-    ("MkDocs: Markdown to HTML (all pages)", "mkdocs/structure/pages.py", "render"),
-    ("MkDocs: theme templates, writing", "mkdocs/commands/build.py", "_build_page"),
-    ("whole build", "mkdocs/commands/build.py", "build"),
+    ("наше: загрузка и проверка содержимого", "shnor_site/validate.py", "load_catalogue"),
+    ("наше: связи и план страниц", "shnor_site/render/__init__.py", "plan_site"),
+    ("наше: страницы из шаблонов", "shnor_site/render/__init__.py", "render_page"),
+    ("  из них Python-Markdown в полях", "shnor_site/render/markup.py", "md_block"),
+    ("наше: календари, открытые данные, ленты", "shnor_site/render/__init__.py", "site_files"),
+    ("наше: поисковый индекс", "shnor_site/search/__init__.py", "build_search_index"),
+    ("наше: HTML-блоки мимо Markdown", "shnor_site/rawhtml.py", "stash"),
+    ("наше: проверка HTML страниц", "shnor_site/safety.py", "unsafe_page_html"),
+    ("MkDocs: Markdown → HTML (все страницы)", "mkdocs/structure/pages.py", "render"),
+    ("MkDocs: шаблоны темы, запись файлов", "mkdocs/commands/build.py", "_build_page"),
+    ("вся сборка", "mkdocs/commands/build.py", "build"),
 ]
 
 
@@ -48,6 +48,28 @@ def stage_times(stats: pstats.Stats) -> dict[str, float]:
     return out
 
 
+def profile_stages(scale: float, seed: int, work: Path, save: Path | None = None
+                   ) -> dict[str, float]:
+    """Processor seconds of each stage of one build of the corpus at `scale`, profiled."""
+    sys.path.insert(0, str(ROOT))
+    from shnor_site.building import mkdocs_build
+    from tests.helpers import make_project
+
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    generate(work / "content", scale, seed)
+    config = make_project(work / "project", work / "content")
+    os.environ["SHNOR_WORKER"] = "0"
+    prof = cProfile.Profile(time.process_time)
+    try:
+        prof.runcall(mkdocs_build, config, work / "site")
+    finally:
+        del os.environ["SHNOR_WORKER"]
+    if save:
+        prof.dump_stats(save)
+    return stage_times(pstats.Stats(prof))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate, build under the profiler, print the stage table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -56,21 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/shnor-profile"))
     ap.add_argument("--save", type=Path, help="also write the raw profile here")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    from shnor_site.building import mkdocs_build
-    from tests.helpers import make_project
-
-    shutil.rmtree(args.work, ignore_errors=True)
-    args.work.mkdir(parents=True)
-    generate(args.work / "content", args.scale, args.seed)
-    config = make_project(args.work / "project", args.work / "content")
-    os.environ["SHNOR_WORKER"] = "0"
-    prof = cProfile.Profile(time.process_time)
-    prof.runcall(mkdocs_build, config, args.work / "site")
-    if args.save:
-        prof.dump_stats(args.save)
-    times = stage_times(pstats.Stats(prof))
-    total = times["whole build"] or 1.0
+    times = profile_stages(args.scale, args.seed, args.work, args.save)
+    total = times["вся сборка"] or 1.0
     for label, seconds in times.items():
         print(f"{label:<42} {seconds:8.1f} s  {seconds / total * 100:5.1f} %")
     return 0

@@ -34,6 +34,7 @@ from .report import write_report
 from .synth import generate
 
 RESULTS = ROOT / "benchmarks" / "results.json"
+PROFILE = ROOT / "benchmarks" / "profile.json"
 
 
 def _make_project(tmp: Path, content: Path) -> Path:
@@ -123,8 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per build; the fastest counts (shared machines are noisy)")
     ap.add_argument("--report-only", action="store_true", help="only rewrite the report")
+    ap.add_argument("--profile-scale", type=float,
+                    help="also profile one build at this scale (stage table in the report)")
     args = ap.parse_args(argv)
     results = _load()
+    if args.profile_scale:
+        from .profile import profile_stages
+
+        stages = profile_stages(args.profile_scale, args.seed, args.work / "profile")
+        PROFILE.write_text(json.dumps({"scale": args.profile_scale, "stages": stages},
+                                      ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for scale in [] if args.report_only else args.scales:
         result = bench(scale, args.seed, args.work, repeat=args.repeat)
         results = _load()  # another run may have finished meanwhile
@@ -133,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                            encoding="utf-8")
         if not args.keep:
             shutil.rmtree(args.work / f"scale-{scale:g}", ignore_errors=True)
-    write_report(results, ROOT / "docs" / "benchmarks.md")
+    profile = json.loads(PROFILE.read_text(encoding="utf-8")) if PROFILE.exists() else None
+    write_report(results, ROOT / "docs" / "benchmarks.md", profile)
     return 0
 
 

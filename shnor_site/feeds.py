@@ -65,7 +65,7 @@ def _bytes(feed: ET.Element) -> bytes:
 
 def _occurrence_entry(feed: ET.Element, occ: Occurrence, stamp: dt.datetime,
                       graph: Any) -> None:
-    from .render.urls import page_dir
+    from .render.urls import event_url
 
     plan = occ.plan
     prog = plan.placed.programme
@@ -74,7 +74,7 @@ def _occurrence_entry(feed: ET.Element, occ: Occurrence, stamp: dt.datetime,
                f"исполнение: {plan.reported}")
     _entry(feed, f"tag:shnor-site,2024:programmes/{prog.id}/{plan.placed.anchor}/{index}",
            f"{occ.label}: {event_title(plan)}",
-           f"../{page_dir(graph.event_uri(plan.placed))}#{plan.placed.anchor}", stamp,
+           f"../{event_url(graph, plan.placed)}", stamp,
            summary)
 
 

@@ -52,6 +52,12 @@ def part_uri(base: str, number: int) -> str:
     return f"{base[:-3]}/{number}.md"
 
 
+def programme_page_uri(programme_id: str, page: str) -> str:
+    """Source URI of the first page of a programme's `page` (indicators, roadmap, timeline,
+    source): `programmes/<id>/<page>.md`."""
+    return f"programmes/{programme_id}/{page}.md"
+
+
 def text_size(*texts: Any) -> int:
     """Estimated HTML bytes of some text: UTF-8 length of Cyrillic is about twice."""
     n = 0
@@ -74,6 +80,10 @@ class Part:
     def label(self) -> str:
         """«часть 2 из 3», or empty for a page in one part."""
         return f"часть {self.number} из {self.of}" if self.of > 1 else ""
+
+    def page_title(self, title: str) -> str:
+        """A page title with the part: «Все практики, часть 2 из 3»."""
+        return f"{title}, {self.label}" if self.label else title
 
 
 def make_parts(base: str, chunks: Sequence[Sequence[Any]]) -> list[Part]:

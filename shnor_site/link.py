@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .indicator_parts import indicator_parts
 from .layout import Part
 from .models.programme import Event, Programme, RoadmapSection, RoadmapTask, SchoolPair
 from .practices_links import link_practices
@@ -64,11 +65,16 @@ class Graph:
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     practices: Any = None  # PracticeLinks (shnor_site/practices_links.py)
     roadmap: dict[str, list[Part]] = field(default_factory=dict)
+    indicators: dict[str, list[Part]] = field(default_factory=dict)
     event_page: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def record(self, kind: str, rid: str) -> Any:
         """Shortcut to the catalogue."""
         return self.cat.get(kind, rid)
+
+    def municipality_name(self, mid: str | None) -> str:
+        """Name of a municipality by id; empty for a record without one."""
+        return self.cat.get("municipality", mid).name if mid else ""
 
     def event_uri(self, placed: PlacedEvent) -> str:
         """Source URI of the roadmap page that shows the event."""
@@ -100,6 +106,7 @@ def _link_programme(g: Graph, prog: Programme) -> None:
     g.events[prog.id] = place_events(prog)
     g.roadmap[prog.id] = parts = roadmap_parts(prog, g.events[prog.id])
     g.event_page.update(((prog.id, anchor), uri) for anchor, uri in event_pages(parts).items())
+    g.indicators[prog.id] = indicator_parts(prog)
     for placed in g.events[prog.id]:
         agents = dict.fromkeys([*placed.event.responsible_refs, *placed.event.schools])
         for agent in agents:

@@ -113,8 +113,6 @@ if getattr(yaml, "__with_libyaml__", False):
     _FastLoader.resolve = _resolve
 
 
-
-
 class _Unusual(Exception):
     """A node the one-pass conversion leaves to the exact slow path (alias, explicit tag)."""
 

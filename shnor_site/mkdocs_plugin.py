@@ -46,23 +46,17 @@ class ShnorConfig(Config):
     search = c.Type(bool, default=True)
 
 
-#: How page HTML waits between conversion and page building: "zlib", "utf8" or "" (as is).
-PACK = os.environ.get("SHNOR_PACK", "zlib")
-
-
 class Packed:
     """A page's HTML kept compressed (zlib, level 1: about 8× smaller than the str)."""
 
     __slots__ = ("data",)
 
     def __init__(self, html: str) -> None:
-        raw = html.encode("utf-8")
-        self.data = zlib.compress(raw, 1) if PACK == "zlib" else raw
+        self.data = zlib.compress(html.encode("utf-8"), 1)
 
     def unpack(self) -> str:
         """The HTML again."""
-        raw = zlib.decompress(self.data) if PACK == "zlib" else self.data
-        return raw.decode("utf-8")
+        return zlib.decompress(self.data).decode("utf-8")
 
 
 class StagedFile(File):
@@ -142,7 +136,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             files.append(staged)
         self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
                                   every=500)
-        if self._command == "build" and os.environ.get("SHNOR_GC", "1") != "0":
+        if self._command == "build":
             # A build process ends after one build: what exists now (configuration, theme,
             # the list of files) lives to the end, so the cycle collector stops scanning it.
             gc.freeze()
@@ -171,7 +165,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                               f"{'; '.join(found[:5])}. Шаблон вывел значение без "
                               "экранирования — исправьте шаблон (фильтры mdesc, md, mdi).")
         page.markdown = ""  # converted: keep only the HTML until the page is built (memory)
-        return Packed(html) if PACK else html
+        return Packed(html)
 
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:
@@ -186,7 +180,6 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         if getattr(self, "_progress", None) is not None:
             self._progress.step()
         return output
-
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the search index, put it into the site, clean up."""

@@ -164,10 +164,10 @@ class PublishedEvent(Event):
 
 def published_event(plan: EventPlan, graph: Any) -> PublishedEvent:
     """The event with programme, anchor, its page, parsed dates and state."""
-    from .render.urls import page_dir
+    from .render.urls import event_url
 
     t = plan.timing
-    page = f"{page_dir(graph.event_uri(plan.placed))}#{plan.placed.anchor}"
+    page = event_url(graph, plan.placed)
     return PublishedEvent(
         **plan.event.model_dump(), programme=plan.placed.programme.id,
         anchor=plan.placed.anchor, page=page, timing_kind=t.kind, timing_note=t.note,

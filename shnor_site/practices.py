@@ -168,19 +168,33 @@ def norm_number(number: str) -> str:
     return " ".join(number.split()).rstrip(".").strip()
 
 
-def resolve_event(placed: list[Any], ref: str) -> tuple[Any | None, list[Any]]:
-    """Find an event by anchor or by its number as written («17», «3.3», «1.»).
+class EventIndex:
+    """The events of one programme by anchor and by number, for finding many references."""
 
-    Returns (the event or None, every candidate): no candidate means unknown,
-    several mean the number repeats in the document and an anchor is needed.
-    """
-    ref = str(ref).strip()
-    for p in placed:
-        if p.anchor == ref:
-            return p, [p]
-    want = norm_number(ref)
-    found = [p for p in placed if p.event.number and norm_number(p.event.number) == want]
-    return (found[0] if len(found) == 1 else None), found
+    def __init__(self, placed: list[Any]) -> None:
+        self.anchors: dict[str, Any] = {}
+        self.numbers: dict[str, list[Any]] = {}
+        for p in placed:
+            self.anchors.setdefault(p.anchor, p)
+            if p.event.number:
+                self.numbers.setdefault(norm_number(p.event.number), []).append(p)
+
+    def resolve(self, ref: str) -> tuple[Any | None, list[Any]]:
+        """Find an event by anchor or by its number as written («17», «3.3», «1.»).
+
+        Returns (the event or None, every candidate): no candidate means unknown,
+        several mean the number repeats in the document and an anchor is needed.
+        """
+        ref = str(ref).strip()
+        if ref in self.anchors:
+            return self.anchors[ref], [self.anchors[ref]]
+        found = self.numbers.get(norm_number(ref), [])
+        return (found[0] if len(found) == 1 else None), list(found)
+
+
+def resolve_event(placed: list[Any], ref: str) -> tuple[Any | None, list[Any]]:
+    """EventIndex(placed).resolve(ref), for a single reference."""
+    return EventIndex(placed).resolve(ref)
 
 
 def event_label(placed: Any) -> str:

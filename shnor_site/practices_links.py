@@ -14,12 +14,12 @@ from .practices import (
     FACETS,
     MUNICIPALITY_KEY,
     SECTIONS,
+    EventIndex,
     Facet,
     body_sections,
     event_label,
     facet_uri,
     facet_values,
-    norm_number,
     slugify,
 )
 
@@ -199,24 +199,14 @@ def _lookup(groups: list[FacetGroup]) -> dict[str, dict[str, tuple[int, FacetVal
 
 
 def _event_resolver(g: Any) -> Any:
-    """resolve_event with each programme's events placed once (a national bank asks
+    """EventIndex.resolve with each programme's events indexed once (a national bank asks
     thousands of times)."""
-    indexes: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {}
+    indexes: dict[str, EventIndex] = {}
 
     def resolve(programme: str, ref: Any) -> Any:
         if programme not in indexes:
-            placed = g.events.get(programme, [])
-            by_number: dict[str, list[Any]] = defaultdict(list)
-            for pl in placed:
-                if pl.event.number:
-                    by_number[norm_number(pl.event.number)].append(pl)
-            indexes[programme] = ({pl.anchor: pl for pl in placed}, by_number)
-        anchors, numbers = indexes[programme]
-        ref = str(ref).strip()
-        if ref in anchors:
-            return anchors[ref]
-        found = numbers.get(norm_number(ref), [])
-        return found[0] if len(found) == 1 else None
+            indexes[programme] = EventIndex(g.events.get(programme, []))
+        return indexes[programme].resolve(ref)[0]
 
     return resolve
 

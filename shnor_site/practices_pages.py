@@ -23,10 +23,6 @@ SELECT_URI = "practices/select.md"
 ALL_URI = "practices/all.md"
 
 
-def _municipality_name(g: Any, mid: str) -> str:
-    return g.record("municipality", mid).name
-
-
 def facet_index_uri(key: str) -> str:
     """Source URI of the list of a facet's values: `practices/<key>/index.md`."""
     return f"practices/{key}/index.md"
@@ -45,16 +41,15 @@ def _facet_pages(links: Any) -> list[PageSpec]:
                 continue
             for part in paged(value.uri, value.practices, lambda p: card_size(links, p),
                               first_budget=PAGE_BUDGET - 4000):
-                label = f", {part.label}" if part.label else ""
                 pages.append(PageSpec(part.uri, "practices_facet.md.j2",
-                                      f"{grp.label}: {value.value}{label}", "practices-facet",
+                                      part.page_title(f"{grp.label}: {value.value}"),
+                                      "practices-facet",
                                       {"group": grp, "value": value, "part": part}))
     for grp in long_groups(links):
         for part in paged(facet_index_uri(grp.key), grp.used,
                           lambda v: 160 + 2 * len(v.slug) + text_size(v.value)):
-            label = f", {part.label}" if part.label else ""
             pages.append(PageSpec(part.uri, "practices_values.md.j2",
-                                  f"Банк практик: {grp.title.lower()}{label}",
+                                  part.page_title(f"Банк практик: {grp.title.lower()}"),
                                   "practices-facet", {"group": grp, "part": part}))
     return pages
 
@@ -64,15 +59,14 @@ def practice_pages(g: Any) -> list[PageSpec]:
     empty)."""
     links = g.practices
     pages = [PageSpec(record_uri("practice", p.id), "practice.md.j2", p.title, "practice",
-                      {"practice": p}, _municipality_name(g, p.municipality))
+                      {"practice": p}, g.municipality_name(p.municipality))
              for p in links.practices]
     if not links.has_pages:
         return pages
     pages += _facet_pages(links)
     if not links.one_page:
         for part in paged(ALL_URI, links.practices, lambda p: card_size(links, p)):
-            label = f", {part.label}" if part.label else ""
-            pages.append(PageSpec(part.uri, "practices_all.md.j2", f"Все практики{label}",
+            pages.append(PageSpec(part.uri, "practices_all.md.j2", part.page_title("Все практики"),
                                   "practices-facet", {"part": part}))
     pages.append(PageSpec(SELECT_URI, "practices_select.md.j2", "Подобрать практики",
                           "practices-select"))

@@ -30,29 +30,19 @@ def schedule(g: Graph, today: dt.date) -> Schedule:
     cached = _shared.get("schedule")
     if cached is None or cached.graph is not g or cached.today != today:
         cached = _shared["schedule"] = Schedule(g, today)
-        _shared["tables"] = None
     return cached
 
 
 def forget_schedule() -> None:
-    """Drop the shared Schedule and open-data tables once the render is done."""
+    """Drop the shared Schedule once the render is done."""
     _shared.clear()
-
-
-def _tables(sched: Schedule) -> Any:
-    """The open-data tables of the shared schedule (described once, rows made lazily)."""
-    if _shared.get("schedule") is not sched:
-        return data_tables(sched)
-    if _shared.get("tables") is None:
-        _shared["tables"] = data_tables(sched)
-    return _shared["tables"]
 
 
 def roadmap_pages(g: Graph) -> list[PageTuple]:
     """(uri, template, title, kind, context) of the indicators, partnerships and data pages."""
     from .site_lists import indicator_pages, partnership_pages
 
-    described = [t.dataset for t in _tables(schedule(g, build_date()))]
+    described = [t.dataset for t in data_tables(schedule(g, build_date()))]
     return indicator_pages(g) + partnership_pages(g) + [
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
          {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
@@ -85,7 +75,7 @@ def roadmap_files(sched: Schedule) -> Iterator[tuple[str, Any]]:
     """(URI, bytes or chunks of bytes) of the calendars, open data and feeds, one at a
     time."""
     yield from iter_calendars(sched)
-    yield from open_data_files(_tables(sched))
+    yield from open_data_files(data_tables(sched))
     yield from feed_files(sched).items()
 
 
@@ -94,4 +84,4 @@ def roadmap_file_uris(sched: Schedule) -> list[str]:
     cat = sched.graph.cat
     return ([programme_calendar_uri(p.id) for p in cat.all("programme")]
             + [school_calendar_uri(s.id) for s in cat.all("school")]
-            + open_data_uris(_tables(sched)) + [EVENTS_FEED, PRACTICES_FEED])
+            + open_data_uris(data_tables(sched)) + [EVENTS_FEED, PRACTICES_FEED])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .layout import PAGE_BUDGET, Part, make_parts, pack, text_size
+from .layout import PAGE_BUDGET, Part, make_parts, pack, programme_page_uri, text_size
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,6 @@ class RoadmapItem:
     def titled(self) -> bool:
         """True when the section has a number or a title to show as a heading."""
         return bool(self.section.number or self.section.title)
-
-
-def roadmap_uri(programme_id: str) -> str:
-    """Source URI of the first roadmap page of a programme."""
-    return f"programmes/{programme_id}/roadmap.md"
 
 
 def roadmap_items(programme: Any, placed_events: list[Any]) -> list[RoadmapItem]:
@@ -100,7 +95,7 @@ def roadmap_parts(programme: Any, placed_events: list[Any],
                   first_budget=budget - text_size(intro))
     _headings_forward(chunks)
     _continuations(chunks)
-    return make_parts(roadmap_uri(programme.id), chunks)
+    return make_parts(programme_page_uri(programme.id, "roadmap"), chunks)
 
 
 def event_pages(parts: list[Part]) -> dict[str, str]:

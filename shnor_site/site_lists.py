@@ -12,12 +12,9 @@ from typing import Any
 from .indicators import MATCH_RULES, NOT_COMPARABLE, compare
 from .layout import text_size
 from .render.regional import RegionPart, region_summary, regional_parts
+from .render.split import region_of
 
 PageTuple = tuple[str, str, str, str, dict[str, Any]]
-
-
-def _region(g: Any, prog: Any) -> str:
-    return g.record("municipality", prog.municipality).region
 
 
 def partnership_rows(g: Any, programmes: list[Any]) -> list[dict[str, Any]]:
@@ -57,7 +54,7 @@ def _regional(g: Any, folder: str, template: str, title: str, size: Any, context
     """The main page of a site-wide list of programmes, and its region pages when it is too
     long; `context(programmes, region_page, regions)` gives each page's template values."""
     programmes = g.cat.all("programme")
-    parts = regional_parts(folder, programmes, lambda p: _region(g, p), size)
+    parts = regional_parts(folder, programmes, lambda p: region_of(g, "programme", p), size)
     main = (context(programmes, None, []) if not parts
             else context([], None, region_summary(parts)))
     return [(f"{folder}/index.md", template, title, "index", main)] + [

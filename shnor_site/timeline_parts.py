@@ -8,35 +8,23 @@ inside a year or a range repeats its label (timeline.YearBlock and Group, one pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .layout import PAGE_BUDGET, pack, part_uri, text_size
+from .layout import PAGE_BUDGET, Part, pack, part_uri, programme_page_uri, text_size
 from .timeline import Group, YearBlock
 
 #: Room on the first page for the execution summary, the calendar link and the chart.
 HEAD_BYTES = 9_000
 
 
-@dataclass
-class TimelinePart:
-    """One page of a timeline."""
+@dataclass(frozen=True)
+class TimelinePart(Part):
+    """One page of a timeline: a Part whose entries are regrouped by year and range
+    (`years`) and by kind (`undated`)."""
 
-    uri: str
-    number: int
-    of: int
-    years: list[YearBlock]
-    undated: list[tuple[str, list[Any]]]
-
-    @property
-    def label(self) -> str:
-        """«часть 2 из 3», or empty for a timeline on one page."""
-        return f"часть {self.number} из {self.of}" if self.of > 1 else ""
-
-
-def timeline_uri(programme_id: str) -> str:
-    """Source URI of the first timeline page of a programme."""
-    return f"programmes/{programme_id}/timeline.md"
+    years: list[YearBlock] = field(default_factory=list)
+    undated: list[tuple[str, list[Any]]] = field(default_factory=list)
 
 
 def _entries(tl: Any) -> list[tuple[str, Any, Any, Any]]:
@@ -66,13 +54,13 @@ def _regroup(uri: str, number: int, of: int, chunk: list[tuple[str, Any, Any, An
         if not years[-1].groups or years[-1].groups[-1].span != group.span:
             years[-1].groups.append(Group(group.label, group.span))
         years[-1].groups[-1].items.append(item)
-    return TimelinePart(uri, number, of, years, undated)
+    return TimelinePart(uri, number, of, tuple(chunk), years, undated)
 
 
 def timeline_parts(programme_id: str, tl: Any, budget: int = PAGE_BUDGET
                    ) -> list[TimelinePart]:
     """The pages of a programme's timeline (one page when everything fits)."""
     chunks = pack(_entries(tl), _size, budget, first_budget=budget - HEAD_BYTES)
-    base = timeline_uri(programme_id)
+    base = programme_page_uri(programme_id, "timeline")
     return [_regroup(part_uri(base, n), n, len(chunks), chunk)
             for n, chunk in enumerate(chunks, 1)]

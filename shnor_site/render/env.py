@@ -56,5 +56,6 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,
         plural=markup.plural, source_file_uri=urls.source_file_uri,
         event_href=_event_href, event_md_href=_event_md_href, part_uri=layout.part_uri,
+        programme_page_uri=layout.programme_page_uri,
     )
     return env

@@ -23,10 +23,6 @@ class PageSpec:
     municipality: str | None = None
 
 
-def _municipality_name(g: Graph, mid: str | None) -> str | None:
-    return g.record("municipality", mid).name if mid else None
-
-
 def record_pages(g: Graph) -> list[PageSpec]:
     """One page per municipality, organisation and school (programmes: programme_pages)."""
     pages: list[PageSpec] = []
@@ -35,7 +31,7 @@ def record_pages(g: Graph) -> list[PageSpec]:
             mid = rec.id if kind == "municipality" else getattr(rec, "municipality", None)
             title = getattr(rec, "short_name", None) or rec.name
             pages.append(PageSpec(record_uri(kind, rec.id), f"{kind}.md.j2", title, kind,
-                                  {kind: rec}, _municipality_name(g, mid)))
+                                  {kind: rec}, g.municipality_name(mid)))
     return pages
 
 

@@ -15,29 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..layout import PAGE_BUDGET, Part, make_parts, paged, text_size
+from ..layout import PAGE_BUDGET, Part, make_parts, programme_page_uri
 from ..timeline_parts import timeline_parts
 from .pages import PageSpec
 from .urls import record_uri
 
 #: Source text per page: the `<pre>` block is escaped text, about its UTF-8 size.
 SOURCE_BUDGET = 50_000
-
-
-def _indicator_size(numbered: tuple[int, Any]) -> int:
-    grp = numbered[1]
-    rows = sum(1200 + text_size(i.name, i.note, i.value, i.baseline, i.target)
-               for i in grp.indicators)
-    return 500 + text_size(grp.title, grp.intro) + rows
-
-
-def indicator_parts(prog: Any) -> list[Part]:
-    """Pages of a programme's indicator groups, items `(number, group)`; none without
-    indicators."""
-    if not prog.indicator_groups:
-        return []
-    return paged(f"programmes/{prog.id}/indicators.md",
-                 list(enumerate(prog.indicator_groups, 1)), _indicator_size)
 
 
 def roadmap_toc(g: Any, prog: Any) -> list[tuple[Any, str, int]]:
@@ -69,14 +53,13 @@ def split_text(text: str, budget: int) -> list[str]:
 def source_parts(prog: Any, text: str) -> list[Part]:
     """The original text cut at line ends into pages of about SOURCE_BUDGET bytes; each
     part holds one piece of the text."""
-    return make_parts(f"programmes/{prog.id}/source.md",
+    return make_parts(programme_page_uri(prog.id, "source"),
                       [[piece] for piece in split_text(text, SOURCE_BUDGET)])
 
 
 def _spec(prog: Any, mun: str, part: Any, template: str, title: str,
           kind: str = "programme-part", **context: Any) -> PageSpec:
-    label = f", {part.label}" if part.label else ""
-    return PageSpec(part.uri, template, f"{title}{label} — {prog.title}", kind,
+    return PageSpec(part.uri, template, f"{part.page_title(title)} — {prog.title}", kind,
                     {"programme": prog, "part": part, **context}, mun)
 
 
@@ -84,8 +67,8 @@ def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
     """Every page of every programme, overview first."""
     pages: list[PageSpec] = []
     for prog in g.cat.all("programme"):
-        mun = g.record("municipality", prog.municipality).name
-        ind_parts = indicator_parts(prog)
+        mun = g.municipality_name(prog.municipality)
+        ind_parts = g.indicators[prog.id]
         toc = [(part.uri, grp, gi) for part in ind_parts for gi, grp in part.items]
         pages.append(PageSpec(record_uri("programme", prog.id), "programme.md.j2", prog.title,
                               "programme", {"programme": prog, "indicator_toc": toc,

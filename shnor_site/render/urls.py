@@ -29,6 +29,16 @@ def page_dir(uri: str) -> str:
     return stem
 
 
+def site_url(uri: str, anchor: str | None = None) -> str:
+    """Site-relative address of a page (and anchor): `programmes/x/roadmap/2/#s1-e3`."""
+    return page_dir(uri) + (f"#{anchor}" if anchor else "")
+
+
+def event_url(g: Any, placed: Any) -> str:
+    """Site-relative address of an event card on its roadmap page."""
+    return site_url(g.event_uri(placed), placed.anchor)
+
+
 @functools.lru_cache(maxsize=65536)
 def relpath(path: str, start: str) -> str:
     """posixpath.relpath for the site's clean relative paths, without os.getcwd()."""

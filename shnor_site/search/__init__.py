@@ -24,20 +24,13 @@ from .index import Builder
 INDEX_DIR = "search-index"
 
 
-def indicator_parts(g: Any) -> dict[str, list[Any]]:
-    """Indicator pages of every programme (their group anchors are search results)."""
-    from ..render.programme_pages import indicator_parts as parts
-
-    return {prog.id: parts(prog) for prog in g.cat.all("programme")}
-
-
 def build_search_index(g: Any, out: Path, docs_dir: Path | None = None) -> int:
     """Write the index of the graph's content (and of docs_dir's pages) into out, which is
     replaced; return the number of documents."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     blocks, builder, count = Blocks(out), Builder(), 0
-    for doc in collect(g, indicator_parts(g), docs_dir):
+    for doc in collect(g, docs_dir):
         builder.add(blocks.add(doc), doc)
         count += 1
     blocks.flush()

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..render.markup import headline
-from ..render.urls import page_dir, record_uri
+from ..render.urls import event_url, record_uri, site_url
 from .text import plain
 
 #: Types in index order, with the label shown in results and in the type filter.
@@ -85,62 +85,53 @@ def shorten(text: str, limit: int = 300) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def url_of(uri: str, anchor: str | None = None) -> str:
-    """Site-relative address of a page (and anchor): `programmes/x/roadmap/2/#s1-e3`."""
-    return page_dir(uri) + (f"#{anchor}" if anchor else "")
-
-
-def _mun(g: Any, mid: str | None) -> str:
-    return g.record("municipality", mid).name if mid else ""
-
-
-def programme_docs(g: Any, prog: Any, indicator_parts: list[Any]) -> Iterator[SearchDoc]:
+def programme_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
     """The overview (facts, order), passport, texts and indicator groups of a programme."""
-    mun, uri = _mun(g, prog.municipality), record_uri("programme", prog.id)
+    mun, uri = g.municipality_name(prog.municipality), record_uri("programme", prog.id)
     facts = " ".join(filter(None, [prog.kind, mun, g.record("municipality", prog.municipality)
                                    .region, prog.period.text, model_text(prog.summary)]))
-    yield SearchDoc("programme", url_of(uri), prog.title, prog.title,
+    yield SearchDoc("programme", site_url(uri), prog.title, prog.title,
                     facts + " " + model_text(prog.approval), prog.municipality, mun,
                     excerpt=model_text(prog.summary) or facts)
     if prog.passport:
-        yield SearchDoc("programme", url_of(uri, "passport"),
+        yield SearchDoc("programme", site_url(uri, "passport"),
                         f"{prog.passport.title} — {prog.title}", prog.passport.title,
                         model_text(prog.passport), prog.municipality, mun)
     for n, text in enumerate(prog.texts, 1):
-        yield SearchDoc("programme", url_of(uri, f"text-{n}"), f"{text.title} — {prog.title}",
+        yield SearchDoc("programme", site_url(uri, f"text-{n}"), f"{text.title} — {prog.title}",
                         text.title, model_text(text.body), prog.municipality, mun)
-    for part in indicator_parts:
+    for part in g.indicators[prog.id]:
         for gi, grp in part.items:
-            yield SearchDoc("programme", url_of(part.uri, f"ind-{gi}"),
+            yield SearchDoc("programme", site_url(part.uri, f"ind-{gi}"),
                             f"Показатели: {grp.title} — {prog.title}", grp.title,
                             model_text(grp), prog.municipality, mun)
 
 
 def event_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
     """Every event of a programme's roadmap, at its card."""
-    mun = _mun(g, prog.municipality)
+    mun = g.municipality_name(prog.municipality)
     for placed in g.events[prog.id]:
         ev = placed.event
         first = plain(headline(ev.title))
         title = " ".join(filter(None, [ev.number, first]))
-        yield SearchDoc("event", url_of(g.event_uri(placed), placed.anchor), shorten(title),
+        yield SearchDoc("event", event_url(g, placed), shorten(title),
                         first, model_text(ev), prog.municipality, mun)
 
 
 def practice_docs(g: Any, practice: Any) -> Iterator[SearchDoc]:
     """A practice (summary, facets, filter terms) and each section of its text."""
-    links, mun = g.practices, _mun(g, practice.municipality)
+    links, mun = g.practices, g.municipality_name(practice.municipality)
     uri = record_uri("practice", practice.id)
     tags = links.tags(practice)
     facets = " ".join(v.value for _, mine in tags for v in mine)
-    yield SearchDoc("practice", url_of(uri), practice.title, practice.title,
+    yield SearchDoc("practice", site_url(uri), practice.title, practice.title,
                     " ".join([plain(practice.summary), facets, " ".join(practice.authors)]),
                     practice.municipality, mun, excerpt=plain(practice.summary),
                     filters=[f"{grp.key}:{v.slug}" for grp, mine in tags for v in mine])
     for name, body in links.sections[practice.id].items():
         text = plain(body)
         if text:
-            yield SearchDoc("practice", url_of(uri, section_slug(name)),
+            yield SearchDoc("practice", site_url(uri, section_slug(name)),
                             f"{name} — {practice.title}", name, text, practice.municipality,
                             mun)
 
@@ -161,19 +152,19 @@ def place_docs(g: Any) -> Iterator[SearchDoc]:
         roles = " ".join(r.role for r in g.school_roles.get(school.id, []))
         text = " ".join([school.name, mun.name, mun.region, roles, model_text(school),
                          listed_events(g, school.id, 40)])
-        yield SearchDoc("school", url_of(record_uri("school", school.id)), school.short_name,
+        yield SearchDoc("school", site_url(record_uri("school", school.id)), school.short_name,
                         school.short_name, text, school.municipality, mun.name,
                         excerpt=f"{school.name}. {mun.name}, {mun.region}")
     for mun in sorted(g.cat.all("municipality"), key=lambda m: (m.name, m.id)):
-        yield SearchDoc("municipality", url_of(record_uri("municipality", mun.id)), mun.name,
+        yield SearchDoc("municipality", site_url(record_uri("municipality", mun.id)), mun.name,
                         mun.name, " ".join([mun.region, model_text(mun)]), mun.id, mun.name,
                         excerpt=" ".join(filter(None, [mun.region, plain(mun.description)])))
     for org in _by_place(g, g.cat.all("organisation")):
         name = org.short_name or org.name
-        yield SearchDoc("organisation", url_of(record_uri("organisation", org.id)), name,
+        yield SearchDoc("organisation", site_url(record_uri("organisation", org.id)), name,
                         name, " ".join([org.name, model_text(org), listed_events(g, org.id, 60)]),
                         org.municipality,
-                        _mun(g, org.municipality), excerpt=f"{org.name}. {org.kind}")
+                        g.municipality_name(org.municipality), excerpt=f"{org.name}. {org.kind}")
 
 
 @functools.cache
@@ -194,22 +185,21 @@ def static_docs(docs_dir: Path | None) -> Iterator[SearchDoc]:
         body = path.read_text(encoding="utf-8")
         title = next((line[2:].strip() for line in body.splitlines()
                       if line.startswith("# ")), path.stem)
-        yield SearchDoc("page", url_of(path.name), plain(title), plain(title), plain(body))
+        yield SearchDoc("page", site_url(path.name), plain(title), plain(title), plain(body))
 
 
 def _by_place(g: Any, records: list[Any]) -> list[Any]:
     """Records ordered by municipality name (stable: page order within one)."""
-    return sorted(records, key=lambda r: (_mun(g, getattr(r, "municipality", None)),
+    return sorted(records, key=lambda r: (g.municipality_name(getattr(r, "municipality", None)),
                                           getattr(r, "municipality", None) or ""))
 
 
-def collect(g: Any, indicator_parts: dict[str, list[Any]], docs_dir: Path | None = None
-            ) -> Iterator[SearchDoc]:
+def collect(g: Any, docs_dir: Path | None = None) -> Iterator[SearchDoc]:
     """Every document, one at a time: grouped by type in TYPES order, then by municipality,
     then in page order (the index files rely on this grouping)."""
     programmes = _by_place(g, g.cat.all("programme"))
     for prog in programmes:
-        yield from programme_docs(g, prog, indicator_parts.get(prog.id, []))
+        yield from programme_docs(g, prog)
     for prog in programmes:
         yield from event_docs(g, prog)
     for practice in _by_place(g, g.practices.practices):

@@ -109,6 +109,11 @@ def _entries(index: Index) -> list[tuple[str, bytes]]:
     return out
 
 
+def prefix_files(shards: int) -> int:
+    """Number of prefix files for this many term files (a quarter, at least one)."""
+    return max(1, shards // 4)
+
+
 def write_terms(index: Index, out: Path) -> int:
     """Term files and prefix files; returns the number of term files."""
     entries = _entries(index)
@@ -119,7 +124,7 @@ def write_terms(index: Index, out: Path) -> int:
     (out / "t").mkdir()
     for n, group in enumerate(groups):
         (out / "t" / f"{n}.bin").write_bytes(varint(len(group)) + b"".join(group))
-    prefixes = max(1, shards // 4)
+    prefixes = prefix_files(shards)
     words: list[list[list[Any]]] = [[] for _ in range(prefixes)]
     for term, p in sorted(index.terms.items()):
         if not term.startswith(FILTER_PREFIX):
@@ -136,7 +141,7 @@ def write_meta(out: Path, blocks: Blocks, shards: int, docs: int,
     types = [[TYPES[k], *blocks.types[k]] if k in blocks.types else [TYPES[k], -1, -1]
              for k in TYPES]
     _dump(out / "meta.json", {
-        "version": 1, "shards": shards, "prefixes": max(1, shards // 4), "block": BLOCK,
+        "version": 1, "shards": shards, "prefixes": prefix_files(shards), "block": BLOCK,
         "types": types, "docs": docs, "maxPostings": MAX_POSTINGS,
         "stop": sorted(STOP_WORDS)})
     places = sorted(([name, mid, regions.get(mid, ""), ranges]

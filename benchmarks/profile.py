@@ -52,7 +52,7 @@ def profile_stages(scale: float, seed: int, work: Path, save: Path | None = None
                    ) -> dict[str, float]:
     """Processor seconds of each stage of one build of the corpus at `scale`, profiled."""
     sys.path.insert(0, str(ROOT))
-    from shnor_site.building import mkdocs_build
+    from shnor_site.mkdocs_plugin.atomic import mkdocs_build
     from tests.helpers import make_project
 
     shutil.rmtree(work, ignore_errors=True)

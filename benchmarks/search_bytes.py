@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
+from tests.support.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
 DONE = re.compile(r"Найдено|ничего не найдено")
 

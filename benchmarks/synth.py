@@ -218,14 +218,14 @@ def _programmes(out: Path, w: World, n: dict[str, int], seed: int) -> list[tuple
 
 def practices_supported() -> bool:
     """True when the project has a practices kind to generate."""
-    from shnor_site.models import KINDS
+    from shnor_site.core.models import KINDS
 
     return "practice" in KINDS
 
 
 def _practice_body(rng: random.Random) -> str:
     """The body sections the practices kind asks for, each with a few paragraphs."""
-    from shnor_site.practices import SECTIONS
+    from shnor_site.core.practices import SECTIONS
 
     return "\n\n".join(f"## {title}\n\n{paragraph(rng, 2, 4)}" for title in SECTIONS)
 
@@ -233,7 +233,7 @@ def _practice_body(rng: random.Random) -> str:
 def _practices(out: Path, w: World, n: dict[str, int], seed: int,
                progs: list[tuple[str, str, list]]) -> int:
     """Practices with facets from the model, each drawn from a programme and its events."""
-    from shnor_site.models import KINDS
+    from shnor_site.core.models import KINDS
 
     from .synth_generic import fake_record
 

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from shnor_site.models.base import Ref
+from shnor_site.core.models.base import Ref
 
 from .synth_text import phrase, sentence, text
 

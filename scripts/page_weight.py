@@ -18,8 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
-from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
-from shnor_site.page_types import PAGE_TYPES, page_path
+from tests.support.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
+from tests.support.page_types import PAGE_TYPES, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_BUDGET = {"school": 80_000, "practice": 80_000}
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def build_site(out: Path) -> Path:
     """Build the bundled content (with the search index) into out."""
-    from shnor_site.building import atomic_build
+    from shnor_site.mkdocs_plugin.atomic import atomic_build
 
     os.chdir(ROOT)
     return atomic_build(ROOT / "mkdocs.yml", out)

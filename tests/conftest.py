@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
+from tests.support.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -27,7 +27,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled content built once per test session (with the search index)."""
-    from shnor_site.building import atomic_build
+    from shnor_site.mkdocs_plugin.atomic import atomic_build
 
     out = tmp_path_factory.mktemp("built") / "site"
     return atomic_build(ROOT / "mkdocs.yml", out)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.building import BuildError, atomic_build
+from shnor_site.mkdocs_plugin.atomic import BuildError, atomic_build
 from tests.helpers import FIXTURES, ROOT, make_project
 
 SNAPSHOT = ROOT / "tests" / "golden" / "site-pages.txt"

@@ -7,11 +7,11 @@ import datetime as dt
 import icalendar
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.publish import calendar_files
-from shnor_site.render import render_site
-from shnor_site.tracking import Schedule
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
+from shnor_site.graph.tracking import Schedule
+from shnor_site.outputs.files import calendar_files
+from shnor_site.pages.plan import render_site
 from tests.helpers import FIXTURES, ROOT
 
 D = dt.date
@@ -104,7 +104,7 @@ def test_subscribe_links_are_relative_and_point_to_the_files() -> None:
 
 def test_lines_are_folded_and_text_escaped(real: Schedule) -> None:
     """RFC 5545: CRLF, lines of at most 75 octets cut between characters, TEXT escaped."""
-    from shnor_site.ics import escape_text, fold
+    from shnor_site.outputs.ics import escape_text, fold
 
     data = calendar_files(real)["programmes/tula-2024/tula-2024.ics"]
     lines = data.split(b"\r\n")

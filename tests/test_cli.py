@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shnor_site.cli import main
+from shnor_site.cli.main import main
 from tests.helpers import FIXTURES, make_project
 
 
@@ -83,7 +83,7 @@ def test_build_with_broken_content_exits_1_and_keeps_old_site(tmp_path: Path) ->
 
 
 def test_field_reference_is_up_to_date() -> None:
-    from shnor_site.fielddocs import field_reference
+    from shnor_site.core.fielddocs import field_reference
     from tests.helpers import ROOT
 
     published = (ROOT / "docs" / "fields.md").read_text(encoding="utf-8")

@@ -7,11 +7,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from shnor_site import feeds
-from shnor_site.link import build_graph
-from shnor_site.models import KINDS
-from shnor_site.tracking import Schedule
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.models import KINDS
+from shnor_site.graph.link import build_graph
+from shnor_site.graph.tracking import Schedule
+from shnor_site.outputs import feeds
 from tests.helpers import FIXTURES, ROOT
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from shnor_site.load import parse_yaml
+from shnor_site.content.load import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from shnor_site import render
-from shnor_site.models import KINDS
-from shnor_site.problems import CODES, Problem
-from shnor_site.safety import iter_strings
-from shnor_site.validate import content_files, load_catalogue
+from shnor_site.content.sources import iter_strings
+from shnor_site.content.validate import content_files, load_catalogue
+from shnor_site.core.models import KINDS
+from shnor_site.core.problems import CODES, Problem
+from shnor_site.pages import plan as render
 from tests.helpers import FIXTURES, ROOT
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")

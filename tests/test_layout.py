@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shnor_site.layout import pack, part_uri
-from shnor_site.link import build_graph
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
+from shnor_site.layout.parts import pack, part_uri
 from shnor_site.render.urls import page_dir
-from shnor_site.validate import load_catalogue
 from tests.helpers import ROOT
 
 BUILD_LIMIT = 80 * 1024
@@ -28,7 +28,7 @@ def test_part_uris_keep_part_one_and_nest_the_others() -> None:
 
 
 def _parts(budget: int):
-    from shnor_site.roadmap_parts import roadmap_parts
+    from shnor_site.layout.roadmap import roadmap_parts
 
     g = build_graph(load_catalogue(ROOT / "content"))
     prog = g.record("programme", "tula-2024")
@@ -63,7 +63,7 @@ def test_every_real_page_is_within_the_budget(built_site: Path) -> None:
 
 
 def test_source_text_is_cut_at_line_ends_without_loss() -> None:
-    from shnor_site.render.programme_pages import split_text
+    from shnor_site.pages.programme import split_text
 
     text = "\n".join(f"строка {n} " + "ж" * (n % 90) for n in range(2000)) + "\n"
     pieces = split_text(text, 6000)

@@ -136,7 +136,7 @@ def test_no_broken_internal_links(request, built_site: Path, where: str) -> None
 
 def test_404_page_under_subpath(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Built with SHNOR_SITE_URL=…/shnor-site/, the 404 page works at any missing address."""
-    from shnor_site.building import mkdocs_build
+    from shnor_site.mkdocs_plugin.atomic import mkdocs_build
 
     monkeypatch.setenv("SHNOR_SITE_URL", "https://example.org/shnor-site/")
     mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "shnor-site")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.load import ContentError, load_file
+from shnor_site.content.load import ContentError, load_file
 from tests.helpers import ROOT
 
 
@@ -118,7 +118,7 @@ def _yaml_texts() -> list[tuple[str, str, int]]:
 def test_fast_parse_equals_the_exact_one() -> None:
     """libyaml plus the one-pass conversion gives the same values and lines as PyYAML's
     pure-Python parser, on every content file (or steps aside for it)."""
-    from shnor_site.load import _parse_fast, parse_exact
+    from shnor_site.content.load import _parse_fast, parse_exact
 
     compared = 0
     for name, text, offset in _yaml_texts():

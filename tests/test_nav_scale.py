@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.building import mkdocs_build
+from shnor_site.mkdocs_plugin.atomic import mkdocs_build
 from tests.helpers import ROOT, make_project
 
 EXTRA_SCHOOLS = 500

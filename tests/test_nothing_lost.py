@@ -19,13 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.internal_fields import REFERENCE_REASON, internal_reason
-from shnor_site.introspect import iter_refs
-from shnor_site.models import KINDS
-from shnor_site.render.markup import md_block
-from shnor_site.safety import iter_strings
-from shnor_site.validate import Catalogue, fmt_loc, load_catalogue
+from shnor_site.content.sources import iter_strings
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.catalogue import Catalogue
+from shnor_site.core.introspect import iter_refs
+from shnor_site.core.markup import md_block
+from shnor_site.core.models import KINDS
+from shnor_site.core.problems import fmt_loc
 from tests.helpers import ROOT
+from tests.support.internal_fields import REFERENCE_REASON, internal_reason
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre",
           "blockquote", "br", "tr", "table", "ul", "ol", "div", "hr"}
@@ -113,7 +115,7 @@ def is_shown(value: str, pages: list[tuple[str, str]]) -> bool:
 
 
 def test_internal_fields_have_reasons() -> None:
-    from shnor_site.internal_fields import INTERNAL_FIELDS
+    from tests.support.internal_fields import INTERNAL_FIELDS
 
     assert all(len(reason) > 20 for reason in INTERNAL_FIELDS.values())
     assert len(REFERENCE_REASON) > 20
@@ -163,7 +165,7 @@ def test_every_field_of_the_models_reaches_a_page(tmp_path: Path) -> None:
     """The same check on the mini fixture with every optional field filled with a unique
     phrase (tests/xss/corpus.py completes records from the models), so fields the real
     content does not use yet are covered too."""
-    from shnor_site.building import atomic_build
+    from shnor_site.mkdocs_plugin.atomic import atomic_build
     from tests.helpers import make_project
     from tests.xss.corpus import build_content
 

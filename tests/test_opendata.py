@@ -10,12 +10,12 @@ import json
 import jsonschema
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.models import KINDS
-from shnor_site.opendata import open_data
-from shnor_site.render import render_site
-from shnor_site.tracking import Schedule
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.models import KINDS
+from shnor_site.graph.link import build_graph
+from shnor_site.graph.tracking import Schedule
+from shnor_site.outputs.opendata import open_data
+from shnor_site.pages.plan import render_site
 from tests.helpers import ROOT
 
 
@@ -111,7 +111,7 @@ def test_data_page_lists_every_file_and_the_licence() -> None:
                                   [{"a": n, "b": "тест, «запятая»\nстрока"} for n in range(1200)]])
 def test_streamed_files_equal_whole_ones(rows: list) -> None:
     """Large tables are written a few hundred rows at a time, byte for byte the same."""
-    from shnor_site.opendata import csv_chunks, json_chunks, to_csv, to_json
+    from shnor_site.outputs.opendata import csv_chunks, json_chunks, to_csv, to_json
 
     assert b"".join(json_chunks(iter(rows))) == to_json(rows)
     assert b"".join(csv_chunks(["a", "b", "x"], iter(rows))) == to_csv(["a", "b", "x"], rows)

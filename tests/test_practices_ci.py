@@ -11,12 +11,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from shnor_site.cli import main
-from shnor_site.models.practice import Cost, Evidence
-from shnor_site.practices import FACET_BY_KEY
-from shnor_site.problems import CODES
-from shnor_site.render.markup import ALLOWED_TAGS
-from shnor_site.validate import load_catalogue
+from shnor_site.cli.main import main
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.markup import ALLOWED_TAGS
+from shnor_site.core.models.practice import Cost, Evidence
+from shnor_site.core.practices import FACET_BY_KEY
+from shnor_site.core.problems import CODES
 from tests.fixtures.practices.assemble import practice_content
 from tests.helpers import ROOT
 

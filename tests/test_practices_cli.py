@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from shnor_site.cli import main
-from shnor_site.practices_new import template_text
-from shnor_site.practices_schema import schema_text
-from shnor_site.validate import load_catalogue
+from shnor_site.cli.main import main
+from shnor_site.cli.practice_file import template_text
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.practice_schema import schema_text
 from tests.fixtures.practices.assemble import practice_content
 
 FLAGS = ["--id", "testgrad-klub", "--title", "Клуб: родители и учителя",

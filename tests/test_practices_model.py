@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.models.practice import RiskProfile, choices
-from shnor_site.practices import (
+from shnor_site.cli.practice_file import template_text
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.models.practice import RiskProfile, choices
+from shnor_site.core.practice_schema import SCHEMA_FILE, schema_text
+from shnor_site.core.practices import (
     FACETS,
     SECTIONS,
     body_sections,
@@ -19,10 +21,8 @@ from shnor_site.practices import (
     slugify,
     split_body,
 )
-from shnor_site.practices_new import template_text
-from shnor_site.practices_schema import SCHEMA_FILE, schema_text
-from shnor_site.problems import CODES
-from shnor_site.validate import load_catalogue
+from shnor_site.core.problems import CODES
+from shnor_site.graph.link import build_graph
 from tests.fixtures.practices.assemble import practice_content
 from tests.helpers import ROOT
 

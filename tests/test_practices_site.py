@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.building import atomic_build
-from shnor_site.models.practice import RiskProfile, choices
-from shnor_site.practices import slugify
+from shnor_site.core.models.practice import RiskProfile, choices
+from shnor_site.core.practices import slugify
+from shnor_site.mkdocs_plugin.atomic import atomic_build
 from tests.fixtures.practices.assemble import practice_content
 from tests.helpers import make_project
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shnor_site import progress
+from shnor_site.build import progress
 
 
 def test_quiet_in_ci_and_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.building import atomic_build
-from shnor_site.rawhtml import normalise, restore, stash
+from shnor_site.build.rawhtml import normalise, restore, stash
+from shnor_site.mkdocs_plugin.atomic import atomic_build
 from tests.helpers import ROOT, make_project
 
 MARK = "SHNORRAWtestN"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.render import render_site
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
+from shnor_site.pages.plan import render_site
 from tests.helpers import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "mini"

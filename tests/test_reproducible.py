@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.building import atomic_build
-from shnor_site.search import INDEX_DIR
+from shnor_site.mkdocs_plugin.atomic import atomic_build
+from shnor_site.search.site_index import INDEX_DIR
 from tests.helpers import FIXTURES, ROOT, make_project
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC

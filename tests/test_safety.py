@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shnor_site.building import BuildError, atomic_build
-from shnor_site.cli import main
-from shnor_site.load import load_file
-from shnor_site.problems import CODES, problem
-from shnor_site.render import render_site
-from shnor_site.render.markup import md_block, md_escape, md_inline
-from shnor_site.safety import check_source, removed_markup, stray_files, unsafe_page_html
-from shnor_site.validate import load_catalogue
+from shnor_site.build.guard import unsafe_page_html
+from shnor_site.cli.main import main
+from shnor_site.content.load import load_file
+from shnor_site.content.sources import check_source, removed_markup, stray_files
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.markup import md_block, md_escape, md_inline
+from shnor_site.core.problems import CODES, problem
+from shnor_site.mkdocs_plugin.atomic import BuildError, atomic_build
+from shnor_site.pages.plan import render_site
 from tests.helpers import FIXTURES, make_project
 
 DANGEROUS = [

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shnor_site.safety import might_be_unsafe, scan_html, unsafe_page_html
+from shnor_site.build.guard import might_be_unsafe, scan_html, unsafe_page_html
 
 PAYLOADS = [line for line in
             (Path(__file__).parent / "xss" / "payloads.txt").read_text(encoding="utf-8")

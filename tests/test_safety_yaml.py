@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.load import MAX_BYTES, ContentError, load_file
-from shnor_site.validate import load_catalogue
+from shnor_site.content.load import MAX_BYTES, ContentError, load_file
+from shnor_site.content.validate import load_catalogue
 
 
 def _write(tmp_path: Path, data: str | bytes, name: str = "x.yml") -> Path:

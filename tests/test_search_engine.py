@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.search import build_search_index
-from shnor_site.search import index as search_index
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
 from shnor_site.search.files import fnv1a
+from shnor_site.search.site_index import build_search_index
+from shnor_site.search.site_index import index as search_index
 from shnor_site.search.text import stem, words
-from shnor_site.validate import load_catalogue
 from tests.helpers import FIXTURES, ROOT
 
 ENGINE = ROOT / "docs" / "assets" / "search-engine.js"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.search import INDEX_DIR, build_search_index
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
 from shnor_site.search.files import fnv1a
 from shnor_site.search.index import BLOCK, FILTER_PREFIX
+from shnor_site.search.site_index import INDEX_DIR, build_search_index
 from shnor_site.search.text import STOP_WORDS, terms
-from shnor_site.validate import load_catalogue
 from tests.helpers import ROOT
 
 

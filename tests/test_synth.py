@@ -13,9 +13,9 @@ import pytest
 
 from benchmarks import synth
 from benchmarks.measure import PAGE_LIMIT, html_pages
-from shnor_site.building import mkdocs_build
-from shnor_site.render.markup import _md, plain_paragraphs
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.markup import _md, plain_paragraphs
+from shnor_site.mkdocs_plugin.atomic import mkdocs_build
 from tests.helpers import make_project
 
 
@@ -102,8 +102,8 @@ def test_one_percent_builds_with_small_pages(corpus: Path, tmp_path: Path) -> No
 
 def test_long_indexes_are_split_by_region(corpus: Path, tmp_path: Path) -> None:
     """Above the limit an index lists regions; region pages list every record once."""
-    from shnor_site.link import build_graph
-    from shnor_site.render import split
+    from shnor_site.graph.link import build_graph
+    from shnor_site.layout import split
 
     big = tmp_path / "content"
     synth.generate(big, 6, seed=3, practices=False)  # 300 schools > 250

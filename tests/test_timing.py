@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shnor_site.link import place_events
-from shnor_site.timing import format_span, outside_period, parse_timing, school_years
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.placement import place_events
+from shnor_site.graph.timing import format_span, outside_period, parse_timing, school_years
 from tests.helpers import ROOT
 
 TABLE = ROOT / "tests" / "data" / "timings.tsv"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site.link import build_graph
-from shnor_site.render import render_site
-from shnor_site.timing import parse_timing
-from shnor_site.tracking import Schedule, build_date, execution_state, plan_status
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
+from shnor_site.graph.timing import parse_timing
+from shnor_site.graph.tracking import Schedule, build_date, execution_state, plan_status
+from shnor_site.pages.plan import render_site
 from tests.helpers import FIXTURES, ROOT
 
 D = dt.date

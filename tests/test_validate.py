@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from shnor_site.problems import CODES
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.core.problems import CODES
 from tests.helpers import FIXTURES, ROOT
 
 EXPECTED_BROKEN = {

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from shnor_site import worker as worker_module
-from shnor_site.produce import Job, produce
-from shnor_site.render import file_uris, plan_site, site_files
-from shnor_site.validate import load_catalogue
-from shnor_site.worker import Worker, WorkerError
+from shnor_site.build import worker as worker_module
+from shnor_site.build.produce import Job, produce
+from shnor_site.build.worker import Worker, WorkerError
+from shnor_site.content.validate import load_catalogue
+from shnor_site.pages.plan import file_uris, plan_site, site_files
 from tests.helpers import FIXTURES, ROOT
 
 

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from shnor_site.building import atomic_build
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.mkdocs_plugin.atomic import atomic_build
 from tests.conftest import serve_dir
 from tests.helpers import make_project
 from tests.xss.corpus import PAYLOADS, build_content, load_payloads, placed_slots
@@ -131,8 +131,8 @@ def test_check_accepts_the_corpus_and_warns(builds: _Builds, variant: str) -> No
 
 
 def _values(data: object, fields: set[str]) -> Iterator[tuple[str, str]]:
-    from shnor_site.safety import iter_strings
-    from shnor_site.validate import fmt_loc
+    from shnor_site.content.sources import iter_strings
+    from shnor_site.core.problems import fmt_loc
 
     for loc, value in iter_strings(data):
         if fmt_loc(loc) in fields:

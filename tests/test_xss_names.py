@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
 from tests.helpers import FIXTURES
 
 ODD_NAMES = [

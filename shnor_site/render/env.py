@@ -7,8 +7,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import pass_context
 
-from .. import layout
-from . import markup, urls
+from shnor_site.core import markup
+from shnor_site.layout import parts as layout
+from shnor_site.render import urls
 
 
 @pass_context

@@ -6,7 +6,7 @@ import functools
 import posixpath
 from typing import Any
 
-from ..models import KINDS
+from shnor_site.core.models import KINDS
 
 
 def record_uri(kind: str, rid: str) -> str:
@@ -71,3 +71,13 @@ def md_href(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
 def source_file_uri(prog: Any) -> str:
     """Where the original text of a programme is published."""
     return f"programmes/{prog.id}/{posixpath.basename(prog.source.file)}"
+
+
+def programme_calendar_uri(programme_id: str) -> str:
+    """Where a programme's calendar is published."""
+    return f"programmes/{programme_id}/{programme_id}.ics"
+
+
+def school_calendar_uri(school_id: str) -> str:
+    """Where a school's calendar is published."""
+    return f"schools/{school_id}/{school_id}.ics"

@@ -10,31 +10,3 @@ with the number of pages and common words bring their whole posting lists. This 
 built from the models without reading HTML, keeps the commonest words to their best
 documents, and a first query fetches tens of kilobytes (docs/benchmarks.md).
 """
-
-from __future__ import annotations
-
-import shutil
-from pathlib import Path
-from typing import Any
-
-from .docs import collect
-from .files import Blocks, write_meta, write_terms
-from .index import Builder
-
-INDEX_DIR = "search-index"
-
-
-def build_search_index(g: Any, out: Path, docs_dir: Path | None = None) -> int:
-    """Write the index of the graph's content (and of docs_dir's pages) into out, which is
-    replaced; return the number of documents."""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    blocks, builder, count = Blocks(out), Builder(), 0
-    for doc in collect(g, docs_dir):
-        builder.add(blocks.add(doc), doc)
-        count += 1
-    blocks.flush()
-    shards = write_terms(builder.finish(), out)
-    regions = {m.id: m.region for m in g.cat.all("municipality")}
-    write_meta(out, blocks, shards, count, regions)
-    return count

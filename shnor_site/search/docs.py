@@ -20,9 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..render.markup import headline
-from ..render.urls import event_url, record_uri, site_url
-from .text import plain
+from shnor_site.core.markup import headline
+from shnor_site.render.urls import event_url, record_uri, site_url
+from shnor_site.search.text import plain
 
 #: Types in index order, with the label shown in results and in the type filter.
 TYPES = {"programme": "программа", "event": "мероприятие", "practice": "практика",

@@ -21,9 +21,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .docs import TYPES, SearchDoc
-from .index import BLOCK, FILTER_PREFIX, MAX_POSTINGS, Index
-from .text import STOP_WORDS
+from shnor_site.search.docs import TYPES, SearchDoc
+from shnor_site.search.index import BLOCK, FILTER_PREFIX, MAX_POSTINGS, Index
+from shnor_site.search.text import STOP_WORDS
 
 #: Bytes of JSON per document block at most (a longer single document gets its own).
 BLOCK_BYTES = 4500

@@ -14,8 +14,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .docs import SearchDoc
-from .text import terms
+from shnor_site.search.docs import SearchDoc
+from shnor_site.search.text import terms
 
 #: Words of a heading count this many times.
 HEADING_WEIGHT = 3

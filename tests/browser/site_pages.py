@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from shnor_site.page_types import OPTIONAL_TYPES, PAGE_TYPES, page_path
+from tests.support.page_types import OPTIONAL_TYPES, PAGE_TYPES, page_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"

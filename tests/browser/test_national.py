@@ -14,11 +14,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from benchmarks import synth
-from shnor_site.building import atomic_build
-from shnor_site.link import build_graph
-from shnor_site.localserve import serve_dir
-from shnor_site.validate import load_catalogue
+from shnor_site.content.validate import load_catalogue
+from shnor_site.graph.link import build_graph
+from shnor_site.mkdocs_plugin.atomic import atomic_build
 from tests.helpers import make_project
+from tests.support.localserve import serve_dir
 
 FIRST_QUERY_BUDGET = 200 * 1024
 

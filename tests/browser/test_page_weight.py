@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shnor_site.page_types import page_path
 from tests.browser.site_pages import ROOT
+from tests.support.page_types import page_path
 
 SCRIPT = ROOT / "scripts" / "page_weight.py"
 

@@ -25,12 +25,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from shnor_site.introspect import model_in
-from shnor_site.load import Loc, load_file
-from shnor_site.models import KINDS
-from shnor_site.models.base import Ref
-from shnor_site.safety import iter_strings
-from shnor_site.validate import content_files, fmt_loc, load_catalogue
+from shnor_site.content.load import load_file
+from shnor_site.content.sources import iter_strings
+from shnor_site.content.validate import content_files, load_catalogue
+from shnor_site.core.introspect import model_in
+from shnor_site.core.models import KINDS
+from shnor_site.core.models.base import Ref
+from shnor_site.core.problems import fmt_loc
+from shnor_site.core.source import Loc
 from tests.helpers import FIXTURES
 
 HERE = Path(__file__).resolve().parent

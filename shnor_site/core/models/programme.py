@@ -1,0 +1,303 @@
+"""Programmes, their approving orders, passports, indicators and roadmaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from shnor_site.core.models.base import (
+    AgentRef,
+    Markdown,
+    MunicipalityRef,
+    OrganisationRef,
+    Record,
+    SchoolRef,
+    Slug,
+    Url,
+)
+
+ProgrammeKind = Literal[
+    "программа",
+    "дорожная карта",
+    "план-график",
+    "программа методического сопровождения",
+]
+SchoolRole = Literal["целевая школа", "школа-куратор", "школа-наставник", "школа-партнёр"]
+PairRelation = Literal["сетевая пара", "куратор"]
+EventStatus = Literal["запланировано", "выполнено", "перенесено", "отменено"]
+EvidenceKind = Literal["отчёт", "протокол", "приказ", "публикация"]
+
+
+class Period(Record):
+    """The years a programme covers."""
+
+    start: int = Field(description="Первый год действия, например 2022.")
+    end: int = Field(description="Последний год действия, например 2023.")
+    text: str | None = Field(None, description="Срок, как написан в документе.")
+
+
+class OrderItem(Record):
+    """One numbered item of an order («ПРИКАЗЫВАЮ: 1. …»)."""
+
+    number: str | None = Field(None, description="Номер пункта, как в документе, например «1.».")
+    text: Markdown = Field(description="Текст пункта дословно.")
+
+
+class Signatory(Record):
+    """Who signed or approved the document."""
+
+    position: str = Field(description="Должность, как в документе.")
+    name: str = Field(description="Фамилия и инициалы, как в документе.")
+
+
+class Approval(Record):
+    """The order or stamp that approves the programme."""
+
+    document: str = Field("Приказ", description="Вид документа: «Приказ», «Утверждаю» и т. п.")
+    authority: OrganisationRef | None = Field(None, description="Кто издал (id организации).")
+    authority_text: str | None = Field(None, description="Шапка документа дословно.")
+    number: str | None = Field(None, description="Номер приказа, как в документе, «№ 429».")
+    date: dt.date | None = Field(None, description="Дата приказа (ГГГГ-ММ-ДД).")
+    date_text: str | None = Field(None, description="Дата, как написана в документе.")
+    title: str | None = Field(None, description="Заголовок приказа дословно.")
+    preamble: Markdown | None = Field(None, description="Вводная часть («В целях…») дословно.")
+    items: list[OrderItem] = Field(default_factory=list, description="Пункты приказа.")
+    signatory: Signatory | None = Field(None, description="Кто подписал.")
+    stamp: Markdown | None = Field(
+        None, description="Гриф утверждения приложения («УТВЕРЖДЕНО приказом…») дословно."
+    )
+    notes: Markdown | None = Field(
+        None, description="Прочий текст документа вне пунктов (исполнитель, телефон…)."
+    )
+
+
+class MonitoringItem(Record):
+    """A monitoring activity with its timing."""
+
+    number: str | None = Field(None, description="Номер, как в документе.")
+    text: Markdown = Field(description="Что анализируется, дословно.")
+    timing: str | None = Field(None, description="Когда, как в документе, «(май-июнь)».")
+
+
+class PassportRow(Record):
+    """A passport row that has no typed field: label and text as written."""
+
+    label: str = Field(description="Название строки паспорта, как в документе.")
+    text: Markdown = Field(description="Содержание строки дословно.")
+
+
+class Passport(Record):
+    """The programme passport: its goal, tasks, activities, results and framework."""
+
+    title: str = Field("Паспорт программы", description="Заголовок раздела.")
+    name: str | None = Field(None, description="Наименование программы.")
+    legal_basis: Markdown | None = Field(None, description="Основания для разработки.")
+    developers: Markdown | None = Field(None, description="Разработчики программы.")
+    head: Markdown | None = Field(None, description="Руководитель программы.")
+    executors: Markdown | None = Field(None, description="Основные исполнители.")
+    participants: Markdown | None = Field(None, description="Участники программы.")
+    goal: Markdown | None = Field(None, description="Цель программы.")
+    tasks: list[Markdown] = Field(default_factory=list, description="Задачи, по одной.")
+    main_activities: list[Markdown] = Field(
+        default_factory=list, description="Основные мероприятия (направления), по одному."
+    )
+    expected_results: list[Markdown] = Field(
+        default_factory=list, description="Ожидаемые результаты, по одному."
+    )
+    period: str | None = Field(None, description="Сроки и этапы реализации, как в документе.")
+    control: Markdown | None = Field(None, description="Контроль реализации.")
+    monitoring_title: str | None = Field(
+        None, description="Заголовок раздела мониторинга, как в документе."
+    )
+    monitoring: list[MonitoringItem] = Field(
+        default_factory=list, description="Мониторинг результативности: что и когда."
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Названия строк паспорта, как в документе: имя поля → название, "
+        "например «developers: Разработчик программы».",
+    )
+    extra: list[PassportRow] = Field(
+        default_factory=list, description="Прочие строки паспорта с их названиями."
+    )
+
+
+class ActualValue(Record):
+    """A reported value of an indicator after the programme started."""
+
+    value: str = Field(description="Значение, как в отчёте («36,1», «85%»).")
+    as_of: str = Field(description="На какую дату («декабрь 2023 г.»).")
+    source: Url | None = Field(None, description="Ссылка на отчёт с этим значением.")
+
+
+class Indicator(Record):
+    """An indicator or criterion with its values exactly as the source gives them."""
+
+    number: str | None = Field(None, description="Номер, как в документе.")
+    name: Markdown = Field(description="Формулировка показателя дословно.")
+    baseline: str | None = Field(None, description="Исходное значение, как написано («34,6»).")
+    target: str | None = Field(None, description="Целевое значение, как написано («34,8», «100%»).")
+    value: str | None = Field(
+        None, description="Значение текстом, когда документ даёт его так («1 шт.», «Да»)."
+    )
+    unit: str | None = Field(None, description="Единица измерения («%», «шт.»).")
+    as_of: str | None = Field(None, description="На какую дату значение («май 2022 г.»).")
+    note: Markdown | None = Field(None, description="Пояснение из документа.")
+    actual: list[ActualValue] = Field(
+        default_factory=list,
+        description="Фактические значения по отчётам (необязательно; не из текста программы).",
+    )
+
+
+class IndicatorGroup(Record):
+    """A titled list of indicators (criteria, targets, monitoring indicators…)."""
+
+    title: str = Field(description="Заголовок группы, как в документе.")
+    intro: Markdown | None = Field(None, description="Вводный текст группы.")
+    value_label: str | None = Field(
+        None, description="Заголовок столбца значений, как в документе."
+    )
+    indicators: list[Indicator] = Field(description="Показатели группы.")
+
+
+class EventEvidence(Record):
+    """A published document that shows what was done."""
+
+    title: str = Field(description="Название документа («Протокол совещания № 3»).")
+    url: Url = Field(description="Ссылка на документ.")
+    kind: EvidenceKind = Field(description="Вид документа.")
+    date: dt.date | None = Field(None, description="Дата документа (ГГГГ-ММ-ДД).")
+
+
+class Event(Record):
+    """One roadmap row: an event with its timing, responsible and expected result."""
+
+    id: Slug | None = Field(None, description="Якорь мероприятия на странице (необязательно).")
+    number: str | None = Field(None, description="Номер, точно как в документе («1.», «2.10»).")
+    title: Markdown = Field(description="Мероприятие дословно.")
+    timing: str | None = Field(None, description="Сроки, как написаны в документе.")
+    responsible: str | None = Field(None, description="Ответственные, как написаны в документе.")
+    responsible_refs: list[AgentRef] = Field(
+        default_factory=list, description="Ответственные организации и школы (id) для ссылок."
+    )
+    schools: list[SchoolRef] = Field(
+        default_factory=list, description="Школы, которых касается мероприятие (id)."
+    )
+    result: Markdown | None = Field(None, description="Планируемый (ожидаемый) результат.")
+    control: Markdown | None = Field(None, description="Форма контроля (отчётности).")
+    note: Markdown | None = Field(None, description="Примечание из документа.")
+    status: EventStatus | None = Field(
+        None, description="Что известно об исполнении; не заполнено — на сайте «нет сведений».")
+    done: dt.date | None = Field(None, description="Когда выполнено (ГГГГ-ММ-ДД).")
+    status_note: str | None = Field(
+        None, description="Пояснение к статусу: куда перенесено, почему отменено.")
+    evidence: list[EventEvidence] = Field(
+        default_factory=list, description="Подтверждения: отчёты, протоколы, приказы, публикации.")
+
+
+class RoadmapTask(Record):
+    """A task (sub-section) inside a roadmap section."""
+
+    number: str | None = Field(None, description="Номер задачи, как в документе.")
+    title: Markdown = Field(description="Формулировка задачи дословно.")
+    events: list[Event] = Field(default_factory=list, description="Мероприятия задачи.")
+
+
+class RoadmapSection(Record):
+    """A roadmap section (раздел) with its events and tasks."""
+
+    number: str | None = Field(None, description="Номер раздела, как в документе.")
+    title: Markdown | None = Field(None, description="Название раздела дословно.")
+    intro: Markdown | None = Field(None, description="Текст под заголовком раздела.")
+    events: list[Event] = Field(default_factory=list, description="Мероприятия раздела.")
+    tasks: list[RoadmapTask] = Field(default_factory=list, description="Задачи раздела.")
+
+
+class RoadmapColumns(Record):
+    """Column headings of the roadmap table, as written in the source."""
+
+    number: str = Field("№ п/п", description="Столбец номера.")
+    title: str = Field("Мероприятия", description="Столбец мероприятия.")
+    timing: str = Field("Сроки", description="Столбец сроков.")
+    responsible: str = Field("Ответственные", description="Столбец ответственных.")
+    result: str = Field("Планируемый результат", description="Столбец результата.")
+    control: str = Field("Форма контроля", description="Столбец формы контроля.")
+
+
+class Roadmap(Record):
+    """The plan of events («дорожная карта», «план мероприятий», «план-график»)."""
+
+    title: str = Field(description="Заголовок плана дословно.")
+    intro: Markdown | None = Field(None, description="Текст перед таблицей.")
+    columns: RoadmapColumns = Field(default_factory=RoadmapColumns, description="Заголовки.")
+    sections: list[RoadmapSection] = Field(description="Разделы плана.")
+
+
+class Participant(Record):
+    """A school taking part in the programme, with its role."""
+
+    school: SchoolRef = Field(description="Школа (id).")
+    role: SchoolRole = Field(description="Роль школы в программе.")
+    note: str | None = Field(None, description="Пояснение из документа.")
+
+
+class SchoolPair(Record):
+    """Two schools working together: a network pair, or a curator and its school."""
+
+    schools: list[SchoolRef] = Field(
+        min_length=2, max_length=2,
+        description="Две школы (id); для «куратор» первой идёт школа-куратор.",
+    )
+    relation: PairRelation = Field(description="Вид связи.")
+    note: str | None = Field(None, description="Как это записано в документе.")
+
+
+class TextSection(Record):
+    """A free-text section of the document (method, data collection…)."""
+
+    title: str = Field(description="Заголовок раздела дословно.")
+    body: Markdown = Field(description="Текст раздела дословно.")
+
+
+class SourceDocument(Record):
+    """The original document the programme is transcribed from."""
+
+    file: str = Field(description="Путь к исходному тексту внутри content/, «sources/….txt».")
+    title: str = Field(description="Как называется документ.")
+    issuer: str = Field(description="Кто издал документ.")
+
+
+class Correction(Record):
+    """A correction of obvious page-break debris, listed openly."""
+
+    where: str = Field(description="Где в документе (раздел, номер строки).")
+    original: str = Field(description="Как было в исходном тексте.")
+    corrected: str = Field(description="Как опубликовано.")
+    reason: str = Field(description="Почему исправлено.")
+
+
+class Programme(Record):
+    """A municipal programme, roadmap or plan for schools with low results."""
+
+    id: Slug
+    title: str = Field(description="Полное название программы дословно.")
+    kind: ProgrammeKind = Field(description="Вид документа.")
+    municipality: MunicipalityRef = Field(description="Муниципалитет.")
+    issuer: OrganisationRef | None = Field(None, description="Кто утвердил или издал (id).")
+    period: Period = Field(description="Годы действия.")
+    summary: Markdown | None = Field(None, description="Коротко о программе для читателей.")
+    approval: Approval | None = Field(None, description="Приказ или гриф утверждения.")
+    passport: Passport | None = Field(None, description="Паспорт программы.")
+    indicator_groups: list[IndicatorGroup] = Field(
+        default_factory=list, description="Показатели, критерии и целевые значения."
+    )
+    texts: list[TextSection] = Field(default_factory=list, description="Текстовые разделы.")
+    schools: list[Participant] = Field(default_factory=list, description="Школы-участники.")
+    pairs: list[SchoolPair] = Field(default_factory=list, description="Пары и кураторство.")
+    roadmap: Roadmap | None = Field(None, description="План мероприятий.")
+    source: SourceDocument = Field(description="Исходный документ.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Исправления очевидных опечаток вёрстки."
+    )

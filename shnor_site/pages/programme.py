@@ -1,0 +1,91 @@
+"""The pages of a programme: overview, indicators, roadmap, timeline and source document.
+
+A whole programme on one page reached 240 KB of HTML (67 events, 54 indicators with their
+chart, a month-by-month timeline). Each part of the document now has its own address, and
+each is cut further into numbered pages when long (layout.py):
+
+* `/programmes/<id>/` — order, passport, texts, schools, the plan's table of contents;
+* `/programmes/<id>/indicators/` — indicator tables and their chart;
+* `/programmes/<id>/roadmap/` (`…/roadmap/2/`, …) — the event cards;
+* `/programmes/<id>/timeline/` — dates and execution, the calendar;
+* `/programmes/<id>/source/` — the original text, verbatim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shnor_site.layout.parts import PAGE_BUDGET, Part, make_parts, programme_page_uri
+from shnor_site.pages.spec import PageSpec
+from shnor_site.pages.timeline_parts import timeline_parts
+from shnor_site.render.urls import record_uri
+
+#: Source text per page: the `<pre>` block is escaped text, about its UTF-8 size.
+SOURCE_BUDGET = 50_000
+
+
+def roadmap_toc(g: Any, prog: Any) -> list[tuple[Any, str, int]]:
+    """(section heading, page URI, events in the section) for the overview's contents."""
+    counts: dict[int, int] = {}
+    for placed in g.events[prog.id]:
+        counts[placed.section_index] = counts.get(placed.section_index, 0) + 1
+    return [(item, part.uri, counts.get(item.section_index, 0))
+            for part in g.roadmap.get(prog.id, []) for item in part.items
+            if item.kind == "section" and not item.continued]
+
+
+def split_text(text: str, budget: int) -> list[str]:
+    """Text cut at line ends into pieces of about `budget` bytes of UTF-8 (a line longer
+    than that is a piece of its own)."""
+    pieces, start = [], 0
+    chars = budget // 2  # Cyrillic: two bytes a character; measured below
+    while start < len(text):
+        end = text.find("\n", min(start + chars, len(text)))
+        end = len(text) if end < 0 else end + 1
+        while (len(text[start:end].encode("utf-8")) > budget
+               and (cut := text.rfind("\n", start, end - 1)) > start):
+            end = cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces or [""]
+
+
+def source_parts(prog: Any, text: str) -> list[Part]:
+    """The original text cut at line ends into pages of about SOURCE_BUDGET bytes; each
+    part holds one piece of the text."""
+    return make_parts(programme_page_uri(prog.id, "source"),
+                      [[piece] for piece in split_text(text, SOURCE_BUDGET)])
+
+
+def _spec(prog: Any, mun: str, part: Any, template: str, title: str,
+          kind: str = "programme-part", **context: Any) -> PageSpec:
+    return PageSpec(part.uri, template, f"{part.page_title(title)} — {prog.title}", kind,
+                    {"programme": prog, "part": part, **context}, mun)
+
+
+def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
+    """Every page of every programme, overview first."""
+    pages: list[PageSpec] = []
+    for prog in g.cat.all("programme"):
+        mun = g.municipality_name(prog.municipality)
+        ind_parts = g.indicators[prog.id]
+        toc = [(part.uri, grp, gi) for part in ind_parts for gi, grp in part.items]
+        pages.append(PageSpec(record_uri("programme", prog.id), "programme.md.j2", prog.title,
+                              "programme", {"programme": prog, "indicator_toc": toc,
+                                            "roadmap_toc": roadmap_toc(g, prog)}, mun))
+        for part in ind_parts:
+            pages.append(_spec(prog, mun, part, "programme_indicators.md.j2", "Показатели"))
+        if prog.roadmap is not None:
+            for part in g.roadmap[prog.id]:
+                pages.append(_spec(prog, mun, part, "programme_roadmap.md.j2",
+                                   "План мероприятий"))
+        if sched.by_programme.get(prog.id):
+            tl = sched.timeline(prog.id)
+            for part in timeline_parts(prog.id, tl, PAGE_BUDGET):
+                pages.append(_spec(prog, mun, part, "programme_timeline.md.j2",
+                                   "Сроки и исполнение", timeline=tl))
+        text = (g.cat.root / prog.source.file).read_text(encoding="utf-8")
+        for part in source_parts(prog, text):
+            pages.append(_spec(prog, mun, part, "source.md.j2", "Исходный документ",
+                               "source", source_text="".join(part.items)))
+    return pages

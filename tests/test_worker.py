@@ -1,18 +1,31 @@
-"""The generated part of the site made step by step (produce.py), in a forked worker."""
+"""The generated part of the site made step by step (produce.py), in a spawned worker."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
 
-from shnor_site.build import worker as worker_module
 from shnor_site.build.produce import Job, produce
 from shnor_site.build.worker import Worker, WorkerError
 from shnor_site.content.validate import load_catalogue
 from shnor_site.pages.plan import file_uris, plan_site, site_files
 from tests.helpers import FIXTURES, ROOT
+
+
+def slow_templates(tmp: Path, seconds: float = 5) -> Path:
+    """A copy of the templates whose school pages take about `seconds` each to render."""
+    templates = tmp / "slow-templates"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "school.md.j2"
+    loop = (f"{{% set ns = namespace(n=0) %}}{{% for i in range({int(seconds * 2_000_000)}) %}}"
+            "{% set ns.n = ns.n + 1 %}{% endfor %}")
+    page.write_text(loop + page.read_text("utf-8"), encoding="utf-8")
+    return templates
 
 
 def job(tmp: Path, content: Path = FIXTURES / "mini", search: bool = True) -> Job:
@@ -42,7 +55,7 @@ def test_content_errors_stop_after_the_problems(tmp_path: Path) -> None:
     assert seen == ["problems"] and not (tmp_path / "stage").exists()
 
 
-def test_forked_worker_makes_everything_in_another_process(tmp_path: Path) -> None:
+def test_worker_makes_everything_in_another_process(tmp_path: Path) -> None:
     w = Worker(job(tmp_path))
     w.start()
     child = w.pid
@@ -51,26 +64,35 @@ def test_forked_worker_makes_everything_in_another_process(tmp_path: Path) -> No
     w.wait_ready(plan["pages"][-1])
     w.wait_done()
     assert (tmp_path / "stage" / plan["pages"][-1]).is_file()
+    w.process.join(timeout=10)
+    assert w.process.exitcode == 0
 
 
-def test_a_child_that_dies_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def dying(job: Job, report) -> bool:
-        report("problems", [])
-        report("plan", {"pages": ["index.md"], "files": []})
-        os._exit(3)
-
-    monkeypatch.setattr(worker_module, "produce", dying)
-    w = Worker(job(tmp_path))
+def test_a_killed_worker_is_reported_within_seconds(tmp_path: Path) -> None:
+    templates = slow_templates(tmp_path)
+    w = Worker(Job(FIXTURES / "mini", templates, None, tmp_path / "stage", False))
     w.start()
-    w.wait_plan()
-    with pytest.raises(WorkerError, match="код 3"):
-        w.wait_ready("index.md")
+    _problems, plan = w.wait_plan()
+    os.kill(w.pid, signal.SIGKILL)
+    began = time.monotonic()
+    with pytest.raises(WorkerError, match="сигналом 9"):
+        w.wait_ready(plan["pages"][-1])
+    assert time.monotonic() - began < 5
+
+
+def test_a_silent_worker_is_given_up(tmp_path: Path) -> None:
+    templates = slow_templates(tmp_path)
+    w = Worker(Job(FIXTURES / "mini", templates, None, tmp_path / "stage", False),
+               stall_seconds=1)
+    w.start()
+    with pytest.raises(WorkerError, match="не отвечает"):
+        w.wait_done()
+    w.process.join(timeout=10)
+    assert w.process.exitcode is not None  # stopped, not left running
 
 
 def test_template_errors_name_the_template(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
-    import shutil
-
     shutil.copytree(ROOT / "templates", templates)
     (templates / "school.md.j2").write_text("{{ missing_name }}", encoding="utf-8")
     w = Worker(Job(FIXTURES / "mini", templates, None, tmp_path / "stage", False))

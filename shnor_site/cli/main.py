@@ -118,6 +118,9 @@ def build(config_file: Path, site_dir: Path, no_search: bool) -> None:
     except BuildError as exc:
         click.echo(f"Сборка не удалась: {exc}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo(f"\nСборка прервана; прежняя папка {site_dir} не изменена.", err=True)
+        sys.exit(130)
     click.echo(f"Сайт собран: {out}")
 
 
@@ -129,7 +132,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
     """Предпросмотр с обновлением при правке content/ и templates/."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from shnor_site.build import atomic as building  # noqa: F401 - sets the MkDocs banner variables
+    from shnor_site.mkdocs_plugin import atomic  # noqa: F401 - sets the MkDocs banner variables
 
     _setup_logging()
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

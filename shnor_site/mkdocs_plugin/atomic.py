@@ -33,7 +33,21 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None
         finally:
             cfg.plugins.on_shutdown()
     except MkDocsException as exc:
-        raise BuildError(str(exc)) from None
+        raise BuildError(_russian(str(exc))) from None
+
+
+#: MkDocs' own closing words, which follow the reason it printed above them.
+_MKDOCS_WORDS = {
+    "Aborted with a BuildError!": "MkDocs остановил сборку, причина — в строках выше.",
+}
+
+
+def _russian(message: str) -> str:
+    """MkDocs' message, or its Russian wording when it only says that it stopped."""
+    if message.startswith("Aborted with ") and message.endswith(" warnings in strict mode!"):
+        count = message.split()[2]
+        return f"MkDocs остановил сборку: предупреждений — {count} (режим strict), см. выше."
+    return _MKDOCS_WORDS.get(message, message)
 
 
 def atomic_build(config_file: Path, site_dir: Path,

@@ -1,10 +1,12 @@
-"""Thin MkDocs adapter: generated pages and files, made beside MkDocs (worker.py).
+"""Thin MkDocs adapter: generated pages and files, made beside MkDocs (build/worker.py).
 
-The core (load/validate/link/render, produce.py) never imports MkDocs. The plugin starts
-the work when the configuration is read, lists the pages and files once their plan is
-known, lets MkDocs read each staged page as soon as it is written, keeps HTML blocks away
-from Python-Markdown (rawhtml.py), checks each page for active content, and moves the
-search index into the site at the end. Nothing is written into the source tree.
+The core (core → content → graph → render → pages, build/produce.py) never imports
+MkDocs. The plugin starts the work when the configuration is read, lists the pages and
+files once their plan is known, lets MkDocs read each staged page as soon as it is written
+(files.py), keeps HTML blocks away from Python-Markdown (build/rawhtml.py), checks each
+page for active content (build/guard.py), and moves the search index into the site at the
+end. Nothing is written into the source tree; the staging folder and the worker are gone
+after every build, also a failed or interrupted one.
 """
 
 from __future__ import annotations
@@ -12,20 +14,17 @@ from __future__ import annotations
 import gc
 import json
 import logging
-import os
 import secrets
 import shutil
 import sys
 import tempfile
-import zlib
+import weakref
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from shnor_site.build.guard import unsafe_page_html
@@ -33,59 +32,11 @@ from shnor_site.build.produce import Job
 from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.build.worker import Worker, WorkerError
+from shnor_site.mkdocs_plugin.config import ShnorConfig, setting
+from shnor_site.mkdocs_plugin.files import PackedPages, StagedFile
+from shnor_site.search.site_index import INDEX_DIR
 
 log = logging.getLogger("mkdocs.plugins.shnor")
-
-
-class ShnorConfig(Config):
-    """Plugin options in mkdocs.yml."""
-
-    content_dir = c.Type(str, default="content")
-    templates_dir = c.Type(str, default="templates")
-    #: Build the search index (shnor_site/search); SHNOR_SEARCH=0 turns it off.
-    search = c.Type(bool, default=True)
-
-
-class Packed:
-    """A page's HTML kept compressed (zlib, level 1: about 8× smaller than the str)."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, html: str) -> None:
-        self.data = zlib.compress(html.encode("utf-8"), 1)
-
-    def unpack(self) -> str:
-        """The HTML again."""
-        return zlib.decompress(self.data).decode("utf-8")
-
-
-class StagedFile(File):
-    """A generated page or file read from the staging folder once the worker wrote it."""
-
-    worker: Worker
-
-    @property
-    def content_bytes(self) -> bytes:
-        """The staged bytes (waits until they are written)."""
-        self._wait()
-        return File.content_bytes.fget(self)
-
-    @property
-    def content_string(self) -> str:
-        """The staged text (waits until it is written)."""
-        self._wait()
-        return File.content_string.fget(self)
-
-    def copy_file(self, dirty: bool = False) -> None:
-        """Copy the staged file into the site (waits until it is written)."""
-        self._wait()
-        super().copy_file(dirty)
-
-    def _wait(self) -> None:
-        try:
-            self.worker.wait_ready(self.src_uri)
-        except WorkerError as exc:
-            raise PluginError(str(exc)) from None
 
 
 class ShnorPlugin(BasePlugin[ShnorConfig]):
@@ -94,6 +45,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     _marker = f"SHNORRAW{secrets.token_hex(4)}N"
     _command = "build"
     worker: Worker | None = None
+    stage: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a build (the work may then run in a second process)."""
@@ -101,14 +53,16 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Start making the pages while MkDocs reads the theme and docs/."""
+        self._clean()  # a previous build of `serve` that did not finish
         root = Path(config.config_file_path or ".").resolve().parent
         self.stage = Path(tempfile.mkdtemp(prefix="shnor-stage-"))
-        searching = self.config.search and os.environ.get("SHNOR_SEARCH", "1") != "0"
+        # The last resort, should no hook run (the interpreter ends): remove the folder.
+        self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.stage), True)
+        self.packed = PackedPages()
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
-                  Path(config.docs_dir), self.stage, searching)
-        self.worker = Worker(job)
-        if (self._command == "build" and hasattr(os, "fork")
-                and os.environ.get("SHNOR_WORKER", "1") != "0"):
+                  Path(config.docs_dir), self.stage, setting(self.config, "search"))
+        self.worker = Worker(job, setting(self.config, "stall_seconds"))
+        if self._command == "build" and setting(self.config, "worker"):
             self.worker.start()
         else:
             self.worker.run_here()
@@ -145,15 +99,16 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         """Keep top-level HTML blocks away from Python-Markdown (rawhtml.py)."""
-        if os.environ.get("SHNOR_RAW_HTML", "1") == "0":
+        if not setting(self.config, "raw_html"):
             return markdown
         text, page.shnor_stash = stash(markdown, self._marker)
         return text
 
+    @event_priority(-100)  # after other plugins: they see the page's whole HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Put the HTML blocks back; refuse a page whose body carries scripts, handlers or
-        javascript: links."""
+        javascript: links; keep the HTML packed until the page's template needs it."""
         blocks = getattr(page, "shnor_stash", None)
         if blocks is not None:
             html = restore(html, blocks)
@@ -165,13 +120,16 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                               f"{'; '.join(found[:5])}. Шаблон вывел значение без "
                               "экранирования — исправьте шаблон (фильтры mdesc, md, mdi).")
         page.markdown = ""  # converted: keep only the HTML until the page is built (memory)
-        return Packed(html)
+        self.packed.put(page.file.src_uri, html)
+        return ""
 
+    @event_priority(100)  # before other plugins read page.content
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig,
                         nav: object) -> dict:
-        """Unpack the page's HTML for its template (Packed)."""
-        if isinstance(page.content, Packed):
-            page.content = page.content.unpack()
+        """Give the page its HTML back for the templates."""
+        html = self.packed.take(page.file.src_uri)
+        if html is not None:
+            page.content = html
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -183,8 +141,6 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the search index, put it into the site, clean up."""
-        from shnor_site.search.site_index import INDEX_DIR
-
         if getattr(self, "_progress", None) is not None:
             self._progress.done()
             self._progress = None
@@ -195,8 +151,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             raise PluginError(str(exc)) from None
         if started is not None:
             stage_done("Поисковый индекс и файлы", started)
-        if os.environ.get("SHNOR_TIMINGS"):
-            Path(os.environ["SHNOR_TIMINGS"]).write_text(
+        if setting(self.config, "timings"):
+            Path(setting(self.config, "timings")).write_text(
                 json.dumps(self.worker.timings(), ensure_ascii=False), encoding="utf-8")
         index = self.stage / INDEX_DIR
         if index.is_dir():
@@ -209,9 +165,15 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         """Stop the worker and remove the staging folder."""
         self._clean()
 
+    def on_shutdown(self) -> None:
+        """Also after Ctrl-C, which MkDocs does not report as a build error."""
+        self._clean()
+
     def _clean(self) -> None:
         if self.worker is not None:
             self.worker.stop()
-        if getattr(self, "stage", None) is not None:
+            self.worker = None
+        if self.stage is not None:
             shutil.rmtree(self.stage, ignore_errors=True)
+            self._finalizer.detach()
             self.stage = None

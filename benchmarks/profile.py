@@ -24,14 +24,14 @@ from .synth import generate
 
 #: (label, file suffix, function name) of the stages reported, in build order.
 STAGES = [
-    ("наше: загрузка и проверка содержимого", "shnor_site/validate.py", "load_catalogue"),
-    ("наше: связи и план страниц", "shnor_site/render/__init__.py", "plan_site"),
-    ("наше: страницы из шаблонов", "shnor_site/render/__init__.py", "render_page"),
-    ("  из них Python-Markdown в полях", "shnor_site/render/markup.py", "md_block"),
-    ("наше: календари, открытые данные, ленты", "shnor_site/render/__init__.py", "site_files"),
-    ("наше: поисковый индекс", "shnor_site/search/__init__.py", "build_search_index"),
-    ("наше: HTML-блоки мимо Markdown", "shnor_site/rawhtml.py", "stash"),
-    ("наше: проверка HTML страниц", "shnor_site/safety.py", "unsafe_page_html"),
+    ("наше: загрузка и проверка содержимого", "shnor_site/content/validate.py", "load_catalogue"),
+    ("наше: связи и план страниц", "shnor_site/pages/plan.py", "plan_site"),
+    ("наше: страницы из шаблонов", "shnor_site/pages/plan.py", "render_page"),
+    ("  из них Python-Markdown в полях", "shnor_site/core/markup.py", "md_block"),
+    ("наше: календари, открытые данные, ленты", "shnor_site/pages/plan.py", "site_files"),
+    ("наше: поисковый индекс", "shnor_site/search/site_index.py", "build_search_index"),
+    ("наше: HTML-блоки мимо Markdown", "shnor_site/build/rawhtml.py", "stash"),
+    ("наше: проверка HTML страниц", "shnor_site/content/sources.py", "unsafe_page_html"),
     ("MkDocs: Markdown → HTML (все страницы)", "mkdocs/structure/pages.py", "render"),
     ("MkDocs: шаблоны темы, запись файлов", "mkdocs/commands/build.py", "_build_page"),
     ("вся сборка", "mkdocs/commands/build.py", "build"),

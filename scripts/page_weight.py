@@ -18,10 +18,12 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
-from tests.support.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir
-from tests.support.page_types import PAGE_TYPES, page_path
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the test helpers (tests/support) when run as a script
+
+from tests.support.localserve import CHROMIUM, CHROMIUM_ARGS, serve_dir  # noqa: E402
+from tests.support.page_types import PAGE_TYPES, page_path  # noqa: E402
+
 HTML_BUDGET = {"school": 80_000, "practice": 80_000}
 TOTAL_BUDGET = 600_000
 

@@ -4,7 +4,7 @@ A value counts as shown when its text — HTML-unescaped, tags stripped, whitesp
 collapsed, case ignored, Markdown rendered block by block — occurs in the visible text
 of the record's page or its sub-pages (a programme's source document page). Dates may
 be shown as ДД.ММ.ГГГГ; addresses may be link targets. The deliberate exceptions are
-listed, with reasons, in shnor_site/internal_fields.py; references to other records
+listed, with reasons, in tests/support/internal_fields.py; references to other records
 are exceptions by nature (found from the models).
 """
 

@@ -1,4 +1,4 @@
-"""HTML blocks kept away from Python-Markdown (shnor_site/rawhtml.py) change no byte."""
+"""HTML blocks kept away from Python-Markdown (shnor_site/build/rawhtml.py) change no byte."""
 
 from __future__ import annotations
 

@@ -16,9 +16,9 @@ import pytest
 
 from shnor_site.content.validate import load_catalogue
 from shnor_site.graph.link import build_graph
+from shnor_site.search import index as search_index
 from shnor_site.search.files import fnv1a
 from shnor_site.search.site_index import build_search_index
-from shnor_site.search import index as search_index
 from shnor_site.search.text import stem, words
 from tests.helpers import FIXTURES, ROOT
 

@@ -17,8 +17,6 @@ from shnor_site.core.models.practice import Practice
 from shnor_site.core.practice_schema import SCHEMA_COMMENT
 from shnor_site.core.practices import SECTION_GUIDE, SECTIONS
 
-TEMPLATE_FILE = "content/practices/_template.md"
-
 #: Front matter fields in the order they are written.
 FIELD_ORDER = ("id", "title", "summary", "municipality", "schools", "authors", "added",
                "reviewed", "reviewer", "status", "source", "risk_profiles", "themes", "levels",

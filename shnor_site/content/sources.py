@@ -1,7 +1,7 @@
 """Tell authors where the HTML sanitiser removed something they wrote.
 
 Every string of every record, and the Markdown body of a file with front matter, is
-rendered the way the site renders Markdown fields (render/markup.py), once before and
+rendered the way the site renders Markdown fields (core/markup.py), once before and
 once after sanitising. Whatever the sanitiser dropped — elements, event-handler and
 other attributes, links with unsafe schemes, text inside <script> or <style> — becomes
 an `unsafe-html` warning at the field's file:line. Warnings never stop a build: the

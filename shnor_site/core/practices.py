@@ -41,7 +41,6 @@ SECTION_GUIDE = {
 #: Ordinal scales shown apart (never merged): lowest first.
 COST_SCALE: tuple[str, ...] = choices(Cost)
 EVIDENCE_SCALE: tuple[str, ...] = choices(Evidence)
-NO_DATA = "нет данных"
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ CODES: dict[str, tuple[str, str]] = {
                      "Записи лежат в папках content/<тип>/ в файлах <id>.yml (практики — "
                      "<id>.md, расширение строчными буквами). Переименуйте или перенесите "
                      "файл; черновик назовите с «_» в начале; лишний файл удалите."),
-    # Practices of the bank (shnor_site/practices_check.py).
+    # Practices of the bank (shnor_site/content/practice_check.py).
     "practice-not-markdown": ("практика записывается в файл .md с разделами",
                               "Переименуйте файл в <id>.md: сначала поля между строками «---», "
                               "затем разделы «## Проблема» … «## Материалы»."),

@@ -55,7 +55,7 @@ class Graph:
     events_by_agent: dict[str, list[PlacedEvent]] = field(default_factory=lambda: defaultdict(list))
     by_municipality: dict[str, dict[str, list[Any]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    practices: Any = None  # PracticeLinks (shnor_site/practices_links.py)
+    practices: Any = None  # PracticeLinks (shnor_site/graph/practices.py)
     roadmap: dict[str, list[Part]] = field(default_factory=dict)
     indicators: dict[str, list[Part]] = field(default_factory=dict)
     event_page: dict[tuple[str, str], str] = field(default_factory=dict)

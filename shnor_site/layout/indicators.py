@@ -1,4 +1,4 @@
-"""A programme's indicator groups cut into pages of at most PAGE_BUDGET bytes (layout.py).
+"""A programme's indicator groups cut into pages of at most PAGE_BUDGET bytes (layout/parts.py).
 
 Each group keeps its number (`ind-<n>` anchors) whichever page it lands on; the graph holds
 the pages (link.py), so the programme's overview, its indicator pages and the search index

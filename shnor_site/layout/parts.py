@@ -5,7 +5,7 @@ region lists of hundreds of schools; a parent opens them on a phone over a slow 
 content is therefore cut into parts: `pack` fills each part up to PAGE_BUDGET estimated
 bytes of page body (the theme adds about 20 KB around it). Sizes are estimated from the
 text of the records — two bytes per Cyrillic character plus the markup of each entry —
-and `tests/test_page_budget.py` checks the real pages against the 80 KB limit.
+and `tests/test_layout.py` and `tests/test_synth.py` check the real pages against the 80 KB limit.
 
 Part 1 keeps the base address; later parts live under it: `programmes/x/roadmap.md`,
 `programmes/x/roadmap/2.md`, … (`/programmes/x/roadmap/`, `/programmes/x/roadmap/2/`).

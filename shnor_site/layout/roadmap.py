@@ -1,4 +1,4 @@
-"""A programme's roadmap cut into pages of at most PAGE_BUDGET bytes (layout.py).
+"""A programme's roadmap cut into pages of at most PAGE_BUDGET bytes (layout/parts.py).
 
 The roadmap is flattened, in document order, into section headings, task headings and
 event cards. `pack` fills the pages; a page never ends on a heading (it moves on with its

@@ -3,7 +3,7 @@
 A kind's index lists every record while there are at most INDEX_LIMIT[kind] of them. Above
 that the index lists the regions (with counts) and each region gets its own page
 `<folder>/regions/<region>.md`; a region with more than the limit is cut into
-numbered parts (`<region>/2.md`, …; render/regional.py). Every page then stays well under
+numbered parts (`<region>/2.md`, …; layout/regional.py). Every page then stays well under
 80 KB of HTML, whatever the number of schools or programmes.
 """
 

@@ -1,6 +1,6 @@
 """Pages of the bank of practices: one per practice, per facet value, and the selector.
 
-The bank's index (`practices/index.md`) is an ordinary kind index (render/pages.py).
+The bank's index (`practices/index.md`) is an ordinary kind index (pages/records.py).
 Facet pages exist for every value carried by a practice and for every risk profile of
 «500+» (the selector links to them), so the lists work without JavaScript.
 

@@ -2,7 +2,7 @@
 
 A whole programme on one page reached 240 KB of HTML (67 events, 54 indicators with their
 chart, a month-by-month timeline). Each part of the document now has its own address, and
-each is cut further into numbered pages when long (layout.py):
+each is cut further into numbered pages when long (layout/parts.py):
 
 * `/programmes/<id>/` — order, passport, texts, schools, the plan's table of contents;
 * `/programmes/<id>/indicators/` — indicator tables and their chart;

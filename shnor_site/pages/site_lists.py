@@ -1,7 +1,7 @@
 """The site-wide partnership and indicator pages, cut by region at national scale.
 
 `/partnerships/` and `/indicators/` list every programme of the site. While that fits on
-one page it stays one page; beyond (render/regional.py) the main page explains the list
+one page it stays one page; beyond (layout/regional.py) the main page explains the list
 and links a page per region, which shows the same tables for that region's programmes.
 """
 

@@ -1,4 +1,4 @@
-"""A programme's timeline («Сроки и исполнение») cut into pages (layout.py).
+"""A programme's timeline («Сроки и исполнение») cut into pages (layout/parts.py).
 
 A recurring event appears once per month it runs, so a long programme's timeline can hold
 hundreds of entries. The entries (dated ones by year and range, then undated ones by

@@ -3,7 +3,7 @@
 Text is NFC-normalised and lower-cased, «ё» becomes «е», words are runs of letters and
 digits, the commonest function words are dropped, and Cyrillic words are reduced to their
 Snowball stem («школы», «школах» → «школ»). The JavaScript engine implements the same
-stemmer; `tests/test_search_stemmer.py` runs both over every word of the site.
+stemmer; `tests/test_search_engine.py` runs both over every word of the site.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Practices of the bank: a Markdown file with YAML front matter in content/practices/.
 
 The front matter is declared here; the body sections (Проблема, Что сделали…) and the
-links to programme events are checked in shnor_site/practices_check.py.
+links to programme events are checked in shnor_site/content/practice_check.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Long content cut into pages (shnor_site/layout/parts.py, layout/roadmap.py, timeline_parts.py)."""
+"""Long content cut into pages (layout/parts.py, layout/roadmap.py, pages/timeline_parts.py)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import platform
 from pathlib import Path
 
+from .report_own import own_code_section, serve_section
+
 #: The targets of the national-scale issue, checked on every measured scale.
 TARGETS = {"overhead": 0.10, "seconds_100": 360, "memory_mb": 2048, "page_kb": 80,
            "query_kb": 200}
@@ -48,6 +50,8 @@ HEADER = """# Скорость сборки на масштабе страны
 
 ```bash
 .venv/bin/python -m benchmarks.run --scales 1 10 100
+.venv/bin/python -m benchmarks.run --scales 10 --own-code --serve   # свой код, предпросмотр
+.venv/bin/python -m benchmarks.run --serve-real                    # предпросмотр, 5 документов
 .venv/bin/python -m benchmarks.profile --scale 1      # где уходит время (cProfile)
 ```
 """
@@ -182,7 +186,8 @@ def _profile(profile: dict | None) -> list[str]:
 
 def write_report(results: dict[str, dict], out: Path, profile: dict | None = None) -> None:
     """Write the Markdown report for all measured scales (and the stage profile)."""
-    ordered = sorted(results.values(), key=lambda r: r["scale"])
+    real = results.get("real")
+    ordered = sorted((r for k, r in results.items() if k != "real"), key=lambda r: r["scale"])
     machine = f"{platform.machine()}, Python {platform.python_version()}, 2 ядра"
     lines = [HEADER.format(machine=machine), "## Сборка", "",
              "| масштаб | записи | страниц | наша сборка | память | MkDocs без плагина "
@@ -191,6 +196,7 @@ def write_report(results: dict[str, dict], out: Path, profile: dict | None = Non
              "|" + "---|" * 15]
     lines += [f"| {_row(res)} |" for res in ordered]
     lines += _targets(ordered) + _worker(ordered) + _profile(profile) + _queries(ordered)
+    lines += own_code_section(ordered) + serve_section(ordered, real)
     dates = sorted({res.get("date", "") for res in ordered})
     loads = ", ".join(f"{r['scale']:g} % — {r['load']:.1f}" for r in ordered if "load" in r)
     lines += ["", f"Измерено: {', '.join(dates)}; зерно генератора: "

@@ -82,8 +82,36 @@ def _builds(project: Path, repeat: int) -> tuple[dict[str, Run], dict]:
     return runs, timings
 
 
+def _own_code(project: Path, site: Path) -> dict:
+    """Own code against the libraries it replaces, on this project (own_code.py)."""
+    from . import own_code
+
+    out: dict = {"calendars": own_code.calendar_seconds(project / "content")}
+    _log(f"calendars: {out['calendars']}")
+    out["rawhtml_off"] = asdict(own_code.rawhtml_off(project))
+    _log(f"without the raw-HTML stash: {out['rawhtml_off']['seconds']:.1f} s")
+    pagefind = own_code.pagefind_index(site)
+    if pagefind is not None:
+        out["pagefind"] = asdict(pagefind)
+        _log(f"pagefind: {pagefind.seconds:.1f} s, {pagefind.peak_mb:.0f} MB")
+        out["pagefind_queries"] = [asdict(c) for c in
+                                   own_code.pagefind_query_costs(site, QUERIES)]
+    out["stemmer"] = own_code.stemmer_bytes()
+    return out
+
+
+def _serve(project: Path) -> dict:
+    """`serve` save → visible, partial and full rebuilds (serve_reload.py)."""
+    from .serve_reload import reload_seconds
+
+    out = reload_seconds(project)
+    out["full"] = reload_seconds(project, full=True)
+    _log(f"serve: {out}")
+    return out
+
+
 def bench(scale: float, seed: int, work: Path, search_bytes: bool = True,
-          repeat: int = 1) -> dict:
+          repeat: int = 1, own_code: bool = False, serve: bool = False) -> dict:
     """Measure one scale; returns a JSON-able result."""
     folder = work / f"scale-{scale:g}"
     if folder.exists():
@@ -107,6 +135,22 @@ def bench(scale: float, seed: int, work: Path, search_bytes: bool = True,
         from .search_bytes import first_query_costs
 
         result["queries"] = [asdict(c) for c in first_query_costs(site, QUERIES)]
+    if own_code:
+        result["own_code"] = _own_code(project, site)
+    if serve:  # last: it edits the project's content
+        result["serve"] = _serve(project)
+    return result
+
+
+def serve_real(work: Path) -> dict:
+    """`serve` on a copy of the bundled content."""
+    project = work / "real"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    _make_project(project, ROOT / "content")
+    result = {"scale": 0, "real": True, "serve": _serve(project),
+              "date": f"{dt.date.today():%Y-%m-%d}"}
+    shutil.rmtree(project, ignore_errors=True)
     return result
 
 
@@ -124,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per build; the fastest counts (shared machines are noisy)")
     ap.add_argument("--report-only", action="store_true", help="only rewrite the report")
+    ap.add_argument("--own-code", action="store_true",
+                    help="also measure own code against the libraries it replaces")
+    ap.add_argument("--serve", action="store_true",
+                    help="also measure save → visible in `shnor-site serve`")
+    ap.add_argument("--serve-real", action="store_true",
+                    help="measure `serve` on the bundled content")
     ap.add_argument("--profile-scale", type=float,
                     help="also profile one build at this scale (stage table in the report)")
     args = ap.parse_args(argv)
@@ -134,8 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         stages = profile_stages(args.profile_scale, args.seed, args.work / "profile")
         PROFILE.write_text(json.dumps({"scale": args.profile_scale, "stages": stages},
                                       ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for scale in [] if args.report_only else args.scales:
-        result = bench(scale, args.seed, args.work, repeat=args.repeat)
+    if args.serve_real:
+        results["real"] = serve_real(args.work)
+        RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
+                           encoding="utf-8")
+    scales = [] if args.report_only or (args.serve_real and not args.own_code
+                                        and not args.serve) else args.scales
+    for scale in scales:
+        result = bench(scale, args.seed, args.work, repeat=args.repeat,
+                       own_code=args.own_code, serve=args.serve)
         results = _load()  # another run may have finished meanwhile
         results[f"{scale:g}"] = result
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",

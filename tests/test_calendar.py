@@ -115,3 +115,15 @@ def test_lines_are_folded_and_text_escaped(real: Schedule) -> None:
     assert escape_text("а,б;в\\г\nд") == "а\\,б\\;в\\\\г\\nд"
     long = "DESCRIPTION:" + "ж" * 100
     assert fold(long).replace("\r\n ", "") == long
+
+
+@pytest.mark.parametrize("text", ["строка\rвторая", "строка\r\nвторая", "строка\nвторая"])
+def test_every_line_break_is_escaped_as_icalendar_does(text: str) -> None:
+    """A bare CR (a file saved on an old Mac, a pasted cell) must not break a content line."""
+    from shnor_site.outputs.ics import escape_text
+
+    assert escape_text(text) == "строка\\nвторая"
+    event = icalendar.Event()
+    event.add("description", text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert event.to_ical().split(b"DESCRIPTION:")[1].split(b"\r\n")[0].decode() == \
+        escape_text(text)

@@ -8,6 +8,8 @@ of the site, or queries would miss what the index holds.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -68,6 +70,19 @@ def test_stemmer_agrees_with_python_on_every_word(tmp_path: Path) -> None:
     (js,) = node([{"op": "stem", "words": vocab}], tmp_path)
     differ = [(w, stem(w), j) for w, j in zip(vocab, js, strict=True) if stem(w) != j]
     assert differ == []
+
+
+def test_stemmer_agrees_with_the_npm_snowball_port(tmp_path: Path) -> None:
+    """Our 60-line stemmer stands in for `snowball-stemmers` (58 KB for Russian alone, see
+    docs/benchmarks.md): it must give the same stem as that port for every word."""
+    if not (ROOT / "node_modules" / "snowball-stemmers").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("node_modules/snowball-stemmers is missing: scripts/test.sh installs it")
+        pytest.skip("npm install has not been run (scripts/test.sh runs it)")
+    vocab = [w for w in vocabulary() if re.fullmatch("[а-я]+", w)]
+    ours, port = node([{"op": "stem", "words": vocab}, {"op": "npm-stem", "words": vocab}],
+                      tmp_path)
+    assert [(w, o, p) for w, o, p in zip(vocab, ours, port, strict=True) if o != p] == []
 
 
 def test_words_and_hash_agree_with_python(tmp_path: Path) -> None:

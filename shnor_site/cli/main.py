@@ -128,14 +128,22 @@ def build(config_file: Path, site_dir: Path, no_search: bool) -> None:
 @config_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Адрес и порт предпросмотра.")
-def serve(config_file: Path, dev_addr: str) -> None:
-    """Предпросмотр с обновлением при правке content/ и templates/."""
+@click.option("--full", is_flag=True,
+              help="После каждой правки пересобирать все страницы, а не только изменившиеся "
+                   "(нужно после правки оформления в overrides/).")
+def serve(config_file: Path, dev_addr: str, full: bool) -> None:
+    """Предпросмотр с обновлением при правке content/ и templates/.
+
+    После правки заново строятся только страницы, текст которых изменился; предупреждения
+    о ссылках показываются, но не останавливают предпросмотр.
+    """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from shnor_site.mkdocs_plugin import atomic  # noqa: F401 - sets the MkDocs banner variables
 
     _setup_logging()
-    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                 build_type=None if full else "dirty", strict=False)
 
 
 @main.command(epilog=EXIT_DOC)
@@ -161,6 +169,7 @@ def _setup_logging() -> None:
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(lambda record: "'dirty' build" not in record.getMessage())
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     log.setLevel(logging.WARNING)

@@ -44,23 +44,28 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
 
     _marker = f"SHNORRAW{secrets.token_hex(4)}N"
     _command = "build"
+    _keep_stage = False
     worker: Worker | None = None
     stage: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is a build (the work may then run in a second process)."""
+        """Remember whether this is a build (the work may then run in a second process) or
+        a dirty `serve` (the staging folder then lives from one rebuild to the next)."""
         self._command = command
+        self._keep_stage = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Start making the pages while MkDocs reads the theme and docs/."""
-        self._clean()  # a previous build of `serve` that did not finish
+        self._clean(keep_stage=self._keep_stage)  # a previous `serve` build that failed
         root = Path(config.config_file_path or ".").resolve().parent
-        self.stage = Path(tempfile.mkdtemp(prefix="shnor-stage-"))
-        # The last resort, should no hook run (the interpreter ends): remove the folder.
-        self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.stage), True)
+        if self.stage is None:
+            self.stage = Path(tempfile.mkdtemp(prefix="shnor-stage-"))
+            # The last resort, should no hook run (the interpreter ends): remove the folder.
+            self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.stage), True)
         self.packed = PackedPages()
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
-                  Path(config.docs_dir), self.stage, setting(self.config, "search"))
+                  Path(config.docs_dir), self.stage, setting(self.config, "search"),
+                  keep_unchanged=self._keep_stage)
         self.worker = Worker(job, setting(self.config, "stall_seconds"))
         if self._command == "build" and setting(self.config, "worker"):
             self.worker.start()
@@ -159,21 +164,21 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             target = Path(config.site_dir) / INDEX_DIR
             shutil.rmtree(target, ignore_errors=True)
             shutil.move(str(index), target)
-        self._clean()
+        self._clean(keep_stage=self._keep_stage)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the worker and remove the staging folder."""
-        self._clean()
+        self._clean(keep_stage=self._keep_stage)
 
     def on_shutdown(self) -> None:
         """Also after Ctrl-C, which MkDocs does not report as a build error."""
         self._clean()
 
-    def _clean(self) -> None:
+    def _clean(self, keep_stage: bool = False) -> None:
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
-        if self.stage is not None:
+        if self.stage is not None and not keep_stage:
             shutil.rmtree(self.stage, ignore_errors=True)
             self._finalizer.detach()
             self.stage = None

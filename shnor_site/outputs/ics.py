@@ -69,9 +69,10 @@ def _description(plan: EventPlan, span_text: str) -> str:
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped."""
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks
+    escaped; a line break is CRLF, LF or a bare CR, each becomes one «\\n»."""
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
 
 
 def fold(line: str) -> str:

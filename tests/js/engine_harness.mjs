@@ -1,6 +1,7 @@
 // Runs docs/assets/search-engine.js under Node for tests/test_search_engine.py: fetch() reads
 // the index from disk; stdin is a JSON list of calls, stdout the JSON list of their results.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [enginePath] = process.argv.slice(2);
@@ -22,6 +23,12 @@ const out = [];
 const indexes = new Map();
 for (const call of calls) {
   if (call.op === "stem") out.push(call.words.map(engine.stem));
+  else if (call.op === "npm-stem") {
+    // The npm port of the Snowball stemmers (package.json), resolved from the repository.
+    const require = createRequire(new URL("../../package.json", import.meta.url));
+    const russian = require("snowball-stemmers").newStemmer("russian");
+    out.push(call.words.map((w) => russian.stem(w)));
+  }
   else if (call.op === "words") out.push(call.texts.map(engine.words));
   else if (call.op === "fnv1a") out.push(call.texts.map(engine.fnv1a));
   else if (call.op === "highlight") out.push(engine.highlight(call.text, call.stems, call.prefixes || [], call.length || 30));

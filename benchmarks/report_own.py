@@ -32,7 +32,7 @@ def own_code_section(results: list[dict]) -> list[str]:
         return []
     out = ["", "## Свой код вместо библиотек", "",
            "Свой модуль остаётся только там, где библиотека заметно дороже: для календарей "
-           f"порог — {LIBRARY_SHARE:.0%} времени полной сборки. Замер: "
+           f"порог — {LIBRARY_SHARE * 100:.0f} % времени полной сборки. Замер: "
            "`python -m benchmarks.run --own-code`.", "",
            "| масштаб | календари: свои / icalendar | разница от сборки | поиск: свой индекс "
            "(сборка, память) | первый запрос | Pagefind 1.5.2 (индексация, память) "
@@ -48,7 +48,8 @@ def own_code_section(results: list[dict]) -> list[str]:
         raw = own.get("rawhtml_off")
         out.append(" | ".join([
             f"| {res['scale']:g} %", f"{cal['own']:.1f} с / {cal['icalendar']:.1f} с",
-            f"{share:+.1%} ({'оставлен свой' if share > LIBRARY_SHARE else 'нужна библиотека'})",
+            f"{share * 100:+.0f} % "
+            f"({'оставлен свой' if share > LIBRARY_SHARE else 'нужна библиотека'})",
             built, _query(res.get("queries", [])), _run(own.get("pagefind")),
             _query(own.get("pagefind_queries", [])),
             "—" if not raw else f"{raw['seconds']:.1f} с против {full['seconds']:.1f} с"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from shnor_site.mkdocs_plugin.atomic import BuildError, atomic_build
 from tests.helpers import FIXTURES, ROOT, make_project
 
 SNAPSHOT = ROOT / "tests" / "golden" / "site-pages.txt"
+MINI_HASHES = ROOT / "tests" / "golden" / "mini-site.sha256"
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +139,22 @@ def test_whole_site_snapshot(built_site: Path) -> None:
     assert listing == SNAPSHOT.read_text(encoding="utf-8")
     assert len([p for p in pages if p.startswith("schools/")]) == 21
     assert len([p for p in pages if re.fullmatch(r"programmes/[a-z0-9-]+", p)]) == 5
+
+
+def test_mini_site_is_byte_identical_to_its_snapshot(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of the mini fixture's site, byte for byte, with the build date fixed.
+
+    A refactoring must leave this list as it is; an intended change of the output
+    regenerates it (SHNOR_UPDATE_GOLDEN=1) and shows in review as changed hashes.
+    """
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21
+    site = atomic_build(make_project(tmp_path, FIXTURES / "mini"), tmp_path / "site")
+    listing = "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  "
+                      f"{p.relative_to(site).as_posix()}\n"
+                      for p in sorted(site.rglob("*")) if p.is_file())
+    if os.environ.get("SHNOR_UPDATE_GOLDEN") == "1":
+        MINI_HASHES.write_text(listing, encoding="utf-8")
+    expected = MINI_HASHES.read_text(encoding="utf-8").splitlines()
+    changed = sorted(set(listing.splitlines()) ^ set(expected))
+    assert changed == []

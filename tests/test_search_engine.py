@@ -87,7 +87,8 @@ def test_stemmer_agrees_with_the_npm_snowball_port(tmp_path: Path) -> None:
 
 def test_words_and_hash_agree_with_python(tmp_path: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.yml"))]
-    texts += ["Ёлка, ЁЖ и «СОШ № 83» — 5-А класс; naïve café 2½", "учебно-методический"]
+    texts += ["Ёлка, ЁЖ и «СОШ № 83» — 5-А класс; naïve café 2½", "учебно-методический",
+              "83,3% и 83.3 %; п. 1.2, 4.7–4.9; от 08.06.2020; версия 1.2.3; ٣٫٤"]
     js_words, js_hash = node([{"op": "words", "texts": texts},
                               {"op": "fnv1a", "texts": vocabulary()[:3000]}], tmp_path)
     assert js_words == [words(t) for t in texts]
@@ -166,5 +167,5 @@ def test_long_lists_are_cut_to_the_best(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(search_index, "MAX_POSTINGS", 7)
     out = tmp_path / "small"
     build_search_index(build_graph(load_catalogue(ROOT / "content")), out)
-    found = search(str(out), "школы", tmp_path)
+    found = search(str(out), "школы ", tmp_path)  # a finished word: no completions
     assert found["truncated"] and found["total"] == 7

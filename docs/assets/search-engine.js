@@ -78,12 +78,16 @@ export function stemRussian(word) {
   return w.slice(0, end);
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/* A word: a decimal number as one token («83,3», «1.2»; comma and point alike), or a run of
+ * letters and digits — as WORD in shnor_site/search/text.py. */
+const WORD = /(?<![\p{Nd}.,])\p{Nd}+[.,]\p{Nd}+(?![.,]?\p{Nd})|[\p{L}\p{N}]+/gu;
 const CYRILLIC = /[а-я]/;
+const lower = (w) => w.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(".", ",");
 
 /** Lower-case words of a text, as the index sees them (stop words kept). */
 export function words(text) {
-  return text.normalize("NFC").toLowerCase().replace(/ё/g, "е").match(WORD) || [];
+  return (text.normalize("NFC").toLowerCase().replace(/ё/g, "е").match(WORD) || [])
+    .map((w) => w.replace(".", ","));
 }
 
 /** The index form of a lower-case word. */
@@ -135,59 +139,141 @@ function decodePostings(entry) {
   return out;
 }
 
-/* Inverse of quantise() in shnor_site/search/index.py. */
-const score = (q) => (2 ** (q / 32) - 1) / 8;
+/* Inverse of quantise() in shnor_site/search/index.py; the high bit marks a term of the
+ * document's own name. */
+const NAME_BIT = 0x80;
+const score = (q) => (2 ** ((q & 0x7f) / 16) - 1) / 8;
+/* Completions of a last word whose stem is found too count this much; a one-letter typo's
+ * neighbours, this much. */
+const COMPLETION_WEIGHT = 0.4;
+const NAME_COMPLETION_WEIGHT = 1;
+const FUZZY_WEIGHT = 0.6;
+const RETRIES = 2;
+
+/** A search that could not run: kind "missing" (no index on the site) or "offline". */
+export class SearchError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+/* fetch() with retries: a dropped request or a server error is tried again; 404 is final. */
+async function fetchRetry(url) {
+  for (let attempt = 0; ; attempt++) {
+    let response = null;
+    try {
+      response = await fetch(url);
+    } catch (err) {
+      if (attempt >= RETRIES) throw new SearchError("offline", `${url}: ${err.message}`);
+    }
+    if (response && response.ok) return response;
+    if (response && response.status === 404) throw new SearchError("missing", `${url}: HTTP 404`);
+    if (response && attempt >= RETRIES) throw new SearchError("offline", `${url}: HTTP ${response.status}`);
+    await new Promise((done) => setTimeout(done, 250 * (attempt + 1)));
+  }
+}
+
+/* Whether two words differ by one letter added, dropped, changed or two swapped. */
+function oneEdit(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const ra = a.slice(i + 1), rb = b.slice(i + 1);
+  return ra === rb || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i)
+    || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+}
 
 class SearchIndex {
   constructor(base, meta) {
     this.base = base;
     this.meta = meta;
     this.stop = new Set(meta.stop);
-    this.types = meta.types.map(([label, first, last]) => ({ label, first, last }));
+    this.types = meta.types.map(([label, first, last], i) => ({
+      label, first, last, rank: meta.typeRank ? meta.typeRank[i] : i }));
     this.cache = new Map();
   }
 
-  fetchOnce(path, kind) {
-    if (!this.cache.has(path)) {
-      this.cache.set(path, fetch(new URL(path, this.base)).then((r) => {
-        if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-        return kind === "json" ? r.json() : r.arrayBuffer();
-      }));
+  /* A promise kept for `key`; a failed one is forgotten, so the next call tries again. */
+  cached(key, make) {
+    if (!this.cache.has(key)) {
+      const made = make();
+      made.catch(() => { if (this.cache.get(key) === made) this.cache.delete(key); });
+      this.cache.set(key, made);
     }
-    return this.cache.get(path);
+    return this.cache.get(key);
+  }
+
+  fetchOnce(path, kind) {
+    return this.cached(path, () => fetchRetry(new URL(path, this.base))
+      .then((r) => (kind === "json" ? r.json() : r.arrayBuffer())));
   }
 
   async entry(term) {
     const n = fnv1a(term) % this.meta.shards;
-    const key = `t/${n}`;
-    if (!this.cache.has(key)) this.cache.set(key, this.fetchOnce(`t/${n}.bin`, "bin").then(parseTerms));
-    return (await this.cache.get(key)).get(term) || null;
+    const terms = await this.cached(`t/${n}`, () => this.fetchOnce(`t/${n}.bin`, "bin").then(parseTerms));
+    return terms.get(term) || null;
+  }
+
+  /* [term, document count] of the terms sharing the first two letters' file. */
+  async neighbourhood(word) {
+    const n = fnv1a(word.slice(0, 2)) % this.meta.prefixes;
+    return this.fetchOnce(`p/${n}.json`, "json");
   }
 
   /* Terms starting with a partly typed word, most frequent first. */
   async completions(word, limit = 5) {
-    const n = fnv1a(word.slice(0, 2)) % this.meta.prefixes;
-    const list = await this.fetchOnce(`p/${n}.json`, "json");
-    return list.filter(([t]) => t.startsWith(word)).sort((a, b) => b[1] - a[1])
-      .slice(0, limit).map(([t]) => t);
+    return (await this.neighbourhood(word)).filter(([t]) => t.startsWith(word) && t !== word)
+      .sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t);
   }
 
-  /* One query word: its stem's postings, or while it is being typed, its completions'. */
+  /* Terms one letter away from a word with no postings (a typo), most frequent first. */
+  async neighbours(word, limit = 3) {
+    if (word.length < 4) return [];
+    return (await this.neighbourhood(word)).filter(([t]) => oneEdit(word, t))
+      .sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t);
+  }
+
+  /* One query word: its stem's postings; the last word, being typed, also its stem's
+   * completions (weaker when the stem itself is found); a word found nowhere, its one-letter
+   * neighbours. Postings: id → {s: score, name: in the document's name}. */
   async word(w, typing) {
     const t = stem(w);
     const exact = await this.entry(t);
-    let entries = exact ? [exact] : [];
-    let prefixes = [];
-    if (!exact && typing && w.length >= 3) {
-      prefixes = await this.completions(w);
-      entries = (await Promise.all(prefixes.map((p) => this.entry(p)))).filter(Boolean);
+    const weighted = exact ? [[exact, 1]] : [];
+    let prefixes = [], fuzzy = [];
+    if (typing && t.length >= 3) {
+      prefixes = await this.completions(t, exact ? 3 : 5);
+      const found = (await Promise.all(prefixes.map((p) => this.entry(p)))).filter(Boolean);
+      weighted.push(...found.map((e) => [e, exact ? COMPLETION_WEIGHT : 1]));
+    }
+    if (!weighted.length) {
+      fuzzy = await this.neighbours(t);
+      const found = (await Promise.all(fuzzy.map((f) => this.entry(f)))).filter(Boolean);
+      weighted.push(...found.map((e) => [e, FUZZY_WEIGHT]));
     }
     const best = new Map();
-    for (const e of entries) {
-      for (const [id, q] of decodePostings(e)) if (!(q <= best.get(id))) best.set(id, q);
+    for (const [e, weight] of weighted) {
+      for (const [id, q] of decodePostings(e)) {
+        const name = (q & NAME_BIT) !== 0;
+        /* A completion found in a name is as good as the word itself («Каргасок» →
+         * «Каргасокский район»); in running text it counts much less. */
+        const s = score(q) * (name && weight === COMPLETION_WEIGHT ? NAME_COMPLETION_WEIGHT : weight);
+        /* Per document, a name posting wins over text postings of the same word: name
+         * scores are comparable between records, text scores are not. */
+        const had = best.get(id);
+        if (!had || (name && !had.name) || (name === had.name && s > had.s)) best.set(id, { s, name });
+      }
     }
-    return { word: w, stem: t, prefixes, postings: best,
-      truncated: entries.some((e) => e.count < e.df) };
+    return { word: w, stem: t, prefixes, fuzzy, postings: best,
+      truncated: weighted.some(([e]) => e.count < e.df) };
+  }
+
+  /* Tie order of a document's type (municipality, school, organisation, programme, …). */
+  typeRank(id) {
+    const block = Math.floor(id / this.meta.block);
+    const type = this.types.find((x) => x.first <= block && block <= x.last);
+    return type ? type.rank : this.types.length;
   }
 
   async places() {
@@ -243,17 +329,18 @@ class SearchIndex {
     const found = new Map();
     if (parts.length) {
       for (const p of parts) {
-        for (const [id, q] of p.postings) {
-          const hit = found.get(id) || { score: 0, hits: 0 };
-          hit.score += score(q);
+        for (const [id, { s, name }] of p.postings) {
+          const hit = found.get(id) || { score: 0, hits: 0, names: 0 };
+          hit.score += s;
           hit.hits += 1;
+          hit.names += name ? 1 : 0;
           found.set(id, hit);
         }
       }
     } else {
       for (const set of facetSets) {
         for (const [id, n] of set) {
-          const hit = found.get(id) || { score: 0, hits: 0 };
+          const hit = found.get(id) || { score: 0, hits: 0, names: 0 };
           hit.score += n;
           found.set(id, hit);
         }
@@ -267,10 +354,15 @@ class SearchIndex {
       rows = need ? [...found].filter(([id, h]) => h.hits === need && allowed(id)) : [];
       partial = rows.length > 0;
     }
-    rows.sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
+    /* The more query words a result's own name (or heading) holds, the higher it stands: a
+     * record named by every word comes first. Then the score; a tie goes to the type order
+     * (municipality, school, organisation, programme, practice, event). */
+    rows.sort((a, b) => b[1].names - a[1].names || b[1].score - a[1].score
+      || this.typeRank(a[0]) - this.typeRank(b[0]) || a[0] - b[0]);
     return { ids: rows.map(([id]) => id), scores: rows.map(([, h]) => h.score),
       total: rows.length, partial,
-      truncated: parts.some((p) => p.truncated), stems: parts.map((p) => p.stem),
+      truncated: parts.some((p) => p.truncated),
+      stems: parts.flatMap((p) => [p.stem, ...p.fuzzy]),
       prefixes: parts.flatMap((p) => p.prefixes) };
   }
 
@@ -285,8 +377,7 @@ class SearchIndex {
 
 /** Open the index under `base` (a URL ending in /search-index/). */
 export async function openIndex(base) {
-  const r = await fetch(new URL("meta.json", base));
-  if (!r.ok) throw new Error(`search index not found: HTTP ${r.status}`);
+  const r = await fetchRetry(new URL("meta.json", base));
   return new SearchIndex(base, await r.json());
 }
 
@@ -300,7 +391,7 @@ export function highlight(text, stems, prefixes = [], length = 30) {
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     if (m.index > last) tokens.push([text.slice(last, m.index), false, false]);
-    const w = m[0].normalize("NFC").toLowerCase().replace(/ё/g, "е");
+    const w = lower(m[0]);
     const hit = want.has(stem(w)) || prefixes.some((p) => w.startsWith(p));
     tokens.push([m[0], hit, true]);
     last = m.index + m[0].length;

@@ -9,19 +9,32 @@
 (() => {
   "use strict";
 
-  const NOT_BUILT = "Поиск работает в собранном сайте: shnor-site build";
+  /* What a reader sees when search cannot run: the site has no index (built with
+   * `shnor-site build --no-search`, or `serve` without it), or the connection dropped. */
+  const NOT_BUILT = "Поиск на этом сайте не подключён: сайт собран без поискового указателя.";
+  const OFFLINE = "Не удалось загрузить поиск: нет связи с сайтом. Проверьте подключение к "
+    + "интернету и попробуйте ещё раз.";
   const PAGE_SIZE = { dropdown: 6, page: 10 };
   const DELAY_MS = 120;
   let engine = null;
 
-  /* The engine module and the index, loaded once from the site root (any sub-path). */
+  /* The engine module and the index, loaded once from the site root (any sub-path); a
+   * failed load is forgotten, so the next search tries again. */
+  let attempts = 0;
   function loadEngine(root) {
     if (!engine) {
-      engine = import(new URL("assets/search-engine.js", root).href)
+      /* A browser remembers a module that failed to load: a retry asks for a new address. */
+      const url = new URL("assets/search-engine.js", root);
+      if (attempts++) url.search = `retry=${attempts}`;
+      engine = import(url.href)
         .then(async (mod) => ({ mod, index: await mod.openIndex(new URL("search-index/", root)) }));
+      engine.catch(() => { engine = null; });
     }
     return engine;
   }
+
+  /* The reader's words for a failure: no index on the site, or no connection. */
+  const failure = (err) => (err && err.kind === "missing" ? NOT_BUILT : OFFLINE);
 
   /* «№» and tokens without letters or digits match nothing: "СОШ № 83" searches "СОШ 83". */
   function normalise(query) {
@@ -130,18 +143,20 @@
       this.panel.hidden = false;
     }
 
-    /* Load the engine and build the filters; explain when there is no index. */
+    /* Load the engine and build the filters; explain when there is no index or no
+     * connection (and try again at the next search). */
     prepare() {
       if (!this.ready) {
         this.ready = loadEngine(this.siteRoot).then(
-          async (eng) => { await this.buildFilters(eng.index); return eng; },
-          () => { this.broken = true; return null; },
+          async (eng) => { await this.buildFilters(eng.index); this.broken = null; return eng; },
+          (err) => { this.broken = failure(err); this.ready = null; return null; },
         );
       }
+      const ready = this.ready;
       if (this.mode === "dropdown") {
-        this.ready.then(() => { if (this.broken) this.say(NOT_BUILT); });
+        ready.then(() => { if (this.broken) this.say(this.broken); });
       }
-      return this.ready;
+      return ready;
     }
 
     addSelect(key, label, fill, lazy = false) {
@@ -213,24 +228,35 @@
       const query = this.input.value;
       const eng = await this.prepare();
       if (run !== this.run) return;
-      if (this.broken) return this.say(NOT_BUILT);
+      if (!eng) return this.say(this.broken || OFFLINE);
       if (this.mode === "page") this.remember(query.trim());
       if (!normalise(query).trim()) return this.clear();
       this.say(this.list.childElementCount ? this.status.textContent : "Поиск…");
       const chosen = this.chosenFilters();
-      const found = await eng.index.search(normalise(query),
-        { type: chosen.type, place: chosen.municipality });
-      if (run !== this.run) return;
-      this.found = found;
-      this.shown = 0;
-      this.list.replaceChildren();
-      await this.showMore(run);
+      try {
+        const found = await eng.index.search(normalise(query),
+          { type: chosen.type, place: chosen.municipality });
+        if (run !== this.run) return;
+        this.found = found;
+        this.shown = 0;
+        this.list.replaceChildren();
+        await this.showMore(run);
+      } catch (err) {
+        if (run === this.run) this.say(failure(err));
+      }
     }
 
     async showMore(run = this.run) {
-      const eng = await this.ready;
+      const eng = await this.prepare();
+      if (!eng) return this.say(this.broken || OFFLINE);
       const batch = this.found.ids.slice(this.shown, this.shown + PAGE_SIZE[this.mode]);
-      const docs = await Promise.all(batch.map((id) => eng.index.doc(id)));
+      let docs;
+      try {
+        docs = await Promise.all(batch.map((id) => eng.index.doc(id)));
+      } catch (err) {
+        if (run === this.run) this.say(failure(err));
+        return;
+      }
       if (run !== this.run) return;
       this.list.append(...docs.map((d) => resultNode(d, this.found, eng.mod, this.siteRoot)));
       this.shown += batch.length;

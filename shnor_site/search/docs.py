@@ -51,6 +51,10 @@ class SearchDoc:
     place: str = ""
     excerpt: str = ""
     filters: list[str] = field(default_factory=list)
+    #: The record's own names (full and short name, title; a section's heading): a query
+    #: whose every word is in them ranks the record first (search-engine.js). Events have
+    #: none: their first line is a description, not a name.
+    names: str = ""
 
     def __post_init__(self) -> None:
         if not self.excerpt:
@@ -92,19 +96,21 @@ def programme_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
                                    .region, prog.period.text, model_text(prog.summary)]))
     yield SearchDoc("programme", site_url(uri), prog.title, prog.title,
                     facts + " " + model_text(prog.approval), prog.municipality, mun,
-                    excerpt=model_text(prog.summary) or facts)
+                    excerpt=model_text(prog.summary) or facts, names=prog.title)
     if prog.passport:
         yield SearchDoc("programme", site_url(uri, "passport"),
                         f"{prog.passport.title} — {prog.title}", prog.passport.title,
-                        model_text(prog.passport), prog.municipality, mun)
+                        model_text(prog.passport), prog.municipality, mun,
+                        names=prog.passport.title)
     for n, text in enumerate(prog.texts, 1):
         yield SearchDoc("programme", site_url(uri, f"text-{n}"), f"{text.title} — {prog.title}",
-                        text.title, model_text(text.body), prog.municipality, mun)
+                        text.title, model_text(text.body), prog.municipality, mun,
+                        names=text.title)
     for part in g.indicators[prog.id]:
         for gi, grp in part.items:
             yield SearchDoc("programme", site_url(part.uri, f"ind-{gi}"),
                             f"Показатели: {grp.title} — {prog.title}", grp.title,
-                            model_text(grp), prog.municipality, mun)
+                            model_text(grp), prog.municipality, mun, names=grp.title)
 
 
 def event_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
@@ -127,44 +133,39 @@ def practice_docs(g: Any, practice: Any) -> Iterator[SearchDoc]:
     yield SearchDoc("practice", site_url(uri), practice.title, practice.title,
                     " ".join([plain(practice.summary), facets, " ".join(practice.authors)]),
                     practice.municipality, mun, excerpt=plain(practice.summary),
-                    filters=[f"{grp.key}:{v.slug}" for grp, mine in tags for v in mine])
+                    filters=[f"{grp.key}:{v.slug}" for grp, mine in tags for v in mine],
+                    names=practice.title)
     for name, body in links.sections[practice.id].items():
         text = plain(body)
         if text:
             yield SearchDoc("practice", site_url(uri, section_slug(name)),
                             f"{name} — {practice.title}", name, text, practice.municipality,
-                            mun)
-
-
-def listed_events(g: Any, agent: str, limit: int) -> str:
-    """Titles of the events a school or organisation page lists: all of them while there
-    are at most `limit` (40 for schools, 60 for organisations, as their templates)."""
-    placed = g.events_by_agent.get(agent, [])
-    if len(placed) > limit:
-        return ""
-    return " ".join(plain(headline(p.event.title)) for p in placed)
+                            mun, names=name)
 
 
 def place_docs(g: Any) -> Iterator[SearchDoc]:
-    """Schools, municipalities and organisations (with the events their pages list)."""
+    """Schools, municipalities and organisations, each with its own text only: the titles
+    of the events a page lists would bury the record under its events (the events are
+    results of their own)."""
     for school in _by_place(g, g.cat.all("school")):
         mun = g.record("municipality", school.municipality)
         roles = " ".join(r.role for r in g.school_roles.get(school.id, []))
-        text = " ".join([school.name, mun.name, mun.region, roles, model_text(school),
-                         listed_events(g, school.id, 40)])
+        text = " ".join([school.name, mun.name, mun.region, roles, model_text(school)])
         yield SearchDoc("school", site_url(record_uri("school", school.id)), school.short_name,
                         school.short_name, text, school.municipality, mun.name,
-                        excerpt=f"{school.name}. {mun.name}, {mun.region}")
+                        excerpt=f"{school.name}. {mun.name}, {mun.region}",
+                        names=f"{TYPES['school']} {school.name} {school.short_name}")
     for mun in sorted(g.cat.all("municipality"), key=lambda m: (m.name, m.id)):
         yield SearchDoc("municipality", site_url(record_uri("municipality", mun.id)), mun.name,
                         mun.name, " ".join([mun.region, model_text(mun)]), mun.id, mun.name,
-                        excerpt=" ".join(filter(None, [mun.region, plain(mun.description)])))
+                        excerpt=" ".join(filter(None, [mun.region, plain(mun.description)])),
+                        names=mun.name)
     for org in _by_place(g, g.cat.all("organisation")):
-        name = org.short_name or org.name
+        name, place = org.short_name or org.name, g.municipality_name(org.municipality)
         yield SearchDoc("organisation", site_url(record_uri("organisation", org.id)), name,
-                        name, " ".join([org.name, model_text(org), listed_events(g, org.id, 60)]),
-                        org.municipality,
-                        g.municipality_name(org.municipality), excerpt=f"{org.name}. {org.kind}")
+                        name, " ".join([org.name, place, model_text(org)]), org.municipality,
+                        place, excerpt=f"{org.name}. {org.kind}",
+                        names=f"{org.name} {org.short_name or ''}")
 
 
 @functools.cache
@@ -185,7 +186,8 @@ def static_docs(docs_dir: Path | None) -> Iterator[SearchDoc]:
         body = path.read_text(encoding="utf-8")
         title = next((line[2:].strip() for line in body.splitlines()
                       if line.startswith("# ")), path.stem)
-        yield SearchDoc("page", site_url(path.name), plain(title), plain(title), plain(body))
+        yield SearchDoc("page", site_url(path.name), plain(title), plain(title), plain(body),
+                        names=plain(title))
 
 
 def _by_place(g: Any, records: list[Any]) -> list[Any]:

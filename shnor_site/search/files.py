@@ -30,6 +30,8 @@ BLOCK_BYTES = 4500
 #: Bytes aimed at per term file.
 SHARD_BYTES = 12_000
 TYPE_INDEX = {kind: i for i, kind in enumerate(TYPES)}
+#: Which type wins a tie of scores: a record before the texts that mention it.
+TIE_ORDER = ("municipality", "school", "organisation", "programme", "practice", "event", "page")
 
 
 def fnv1a(text: str) -> int:
@@ -141,8 +143,9 @@ def write_meta(out: Path, blocks: Blocks, shards: int, docs: int,
     types = [[TYPES[k], *blocks.types[k]] if k in blocks.types else [TYPES[k], -1, -1]
              for k in TYPES]
     _dump(out / "meta.json", {
-        "version": 1, "shards": shards, "prefixes": prefix_files(shards), "block": BLOCK,
-        "types": types, "docs": docs, "maxPostings": MAX_POSTINGS,
+        "version": 2, "shards": shards, "prefixes": prefix_files(shards), "block": BLOCK,
+        "types": types, "typeRank": [TIE_ORDER.index(k) for k in TYPES], "docs": docs,
+        "maxPostings": MAX_POSTINGS,
         "stop": sorted(STOP_WORDS)})
     places = sorted(([name, mid, regions.get(mid, ""), ranges]
                      for mid, (name, ranges) in blocks.places.items()),

@@ -1,9 +1,13 @@
 """The inverted index: which documents hold each term, and how well (BM25).
 
-Scores are quantised to one byte on a log scale. A term found in very many documents keeps
-only its MAX_POSTINGS best documents (its true document count is kept too): the browser
-then fetches a few kilobytes for the commonest words instead of a list of the whole site,
-and the result count says «более N» (search-engine.js). Filter terms (facet values of
+Scores are quantised to seven bits on a log scale; the eighth bit of a posting says that
+the term is in the document's own name (SearchDoc.names), so that the browser can rank a
+record whose name holds every word of the query above texts that merely mention them.
+
+A term found in very many documents keeps only its MAX_POSTINGS best documents (its true
+document count is kept too): the browser then fetches a few kilobytes for the commonest
+words instead of a list of the whole site, and the result count says «более N»
+(search-engine.js). Filter terms (facet values of
 practices, prefixed with «~») are never cut.
 """
 
@@ -43,17 +47,31 @@ class Index:
     terms: dict[str, Postings] = field(default_factory=dict)
 
 
+#: The bit of a score byte that marks a term of the document's name.
+NAME_BIT = 0x80
+#: The score of a name term is this, shared among the name's terms, so that a short name
+#: answers better than a long one that also holds the word («Каргасокский район» for
+#: «Каргасок», «город Тула» for «Тула»)…
+NAME_BOOST = 4.0
+#: … plus this share of its BM25 score in the text (to order names of the same length).
+NAME_TEXT_SHARE = 0.1
+
+
 def quantise(score: float) -> int:
-    """A BM25 score as one byte: 32·log2(1 + 8·score), at least 1 (search-engine.js inverts
+    """A BM25 score in seven bits: 16·log2(1 + 8·score), 1 to 127 (search-engine.js inverts
     it)."""
-    return max(1, min(255, round(32 * math.log2(1 + 8 * score))))
+    return max(1, min(NAME_BIT - 1, round(16 * math.log2(1 + 8 * score))))
 
 
-def _counts(doc: SearchDoc) -> Counter[str]:
+def _counts(doc: SearchDoc) -> tuple[Counter[str], set[str]]:
+    """Term frequencies of a document (heading words weigh more) and its name terms."""
     counts = Counter(terms(doc.text))
     for term in terms(doc.heading):
         counts[term] += HEADING_WEIGHT
-    return counts
+    names = set(terms(doc.names))
+    for term in names - counts.keys():
+        counts[term] += 1  # a short name («ЦНППМ») found nowhere else in the text
+    return counts, names
 
 
 @dataclass
@@ -62,9 +80,9 @@ class _Counted:
 
     vocab: dict[str, int] = field(default_factory=dict)
     df: list[int] = field(default_factory=list)
-    docs: list[tuple[int, array, array, int]] = field(default_factory=list)
+    docs: list[tuple[int, array, array, int, bytes, int]] = field(default_factory=list)
 
-    def add(self, doc_id: int, counts: Counter[str]) -> None:
+    def add(self, doc_id: int, counts: Counter[str], names: set[str]) -> None:
         ids = array("I")
         for term in counts:
             tid = self.vocab.get(term)
@@ -73,7 +91,9 @@ class _Counted:
                 self.df.append(0)
             self.df[tid] += 1
             ids.append(tid)
-        self.docs.append((doc_id, ids, array("I", counts.values()), sum(counts.values())))
+        self.docs.append((doc_id, ids, array("I", counts.values()), sum(counts.values()),
+                          bytes(NAME_BIT if term in names else 0 for term in counts),
+                          len(names)))
 
 
 def _scored(counted: _Counted) -> list[tuple[array, bytearray]]:
@@ -82,12 +102,14 @@ def _scored(counted: _Counted) -> list[tuple[array, bytearray]]:
     avg = (sum(d[3] for d in counted.docs) / n) or 1.0
     idf = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in counted.df]
     out = [(array("I"), bytearray()) for _ in counted.df]
-    for doc_id, ids, tfs, length in counted.docs:
+    for doc_id, ids, tfs, length, flags, name_terms in counted.docs:
         norm = K1 * (1 - B + B * length / avg)
-        for tid, tf in zip(ids, tfs, strict=True):
+        boost = NAME_BOOST / name_terms if name_terms else 0.0
+        for tid, tf, flag in zip(ids, tfs, flags, strict=True):
             ids_out, scores = out[tid]
             ids_out.append(doc_id)
-            scores.append(quantise(idf[tid] * tf * (K1 + 1) / (tf + norm)))
+            bm25 = idf[tid] * tf * (K1 + 1) / (tf + norm)
+            scores.append(quantise(boost + NAME_TEXT_SHARE * bm25 if flag else bm25) | flag)
     return out
 
 
@@ -110,7 +132,7 @@ class Builder:
 
     def add(self, doc_id: int, doc: SearchDoc) -> None:
         """Count the document's terms and note its filter values."""
-        self.counted.add(doc_id, _counts(doc))
+        self.counted.add(doc_id, *_counts(doc))
         for value in doc.filters:
             self.filters.setdefault(FILTER_PREFIX + value, array("I")).append(doc_id)
 

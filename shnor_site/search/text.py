@@ -15,7 +15,10 @@ import unicodedata
 
 import snowballstemmer
 
-WORD = re.compile(r"[^\W_]+")
+#: A word: a decimal number as one token («83,3», «1.2» — not «83» and «3»; the comma and
+#: the point mean the same), or a run of letters and digits. A date «08.06.2020» is three
+#: numbers, not a decimal.
+WORD = re.compile(r"(?<![\d.,])\d+[.,]\d+(?![.,]?\d)|[^\W_]+")
 CYRILLIC = re.compile(r"[а-я]")
 
 #: Function words left out of the index and of queries: they occur in nearly every record
@@ -42,9 +45,9 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of a text, «ё» as «е», stop words kept."""
+    """Lower-cased words of a text, «ё» as «е», decimals with a comma, stop words kept."""
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
-    return WORD.findall(text)
+    return [w.replace(".", ",") for w in WORD.findall(text)]
 
 
 def terms(text: str) -> list[str]:

@@ -1,0 +1,91 @@
+"""The last line of defence: no generated page may carry scripts, handlers or script URLs.
+
+Content is escaped and sanitised before it reaches a page (core/markup.py); this check
+catches a template that forgot to. The MkDocs plugin fails the build on any finding.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape as html_unescape
+from html.parser import HTMLParser
+
+from shnor_site.content.sources import URL_ATTRS, shorten
+
+
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+UNSAFE_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
+                   "base", "meta", "link"}
+
+
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class _Scanner(HTMLParser):
+    """Finds event handlers, script URLs and active elements in HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in UNSAFE_ELEMENTS:
+            self.found.append(f"элемент <{tag}>")
+        for name, value in attrs:
+            url = _INVISIBLE.sub("", value or "").lower()
+            if name.startswith("on"):
+                self.found.append(f"атрибут {name} у <{tag}>")
+            elif name in URL_ATTRS and url.startswith(UNSAFE_SCHEMES):
+                self.found.append(f"адрес «{shorten(value or '', 40)}» у <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+_GAP = r"[\x00-\x20\x7f]*"
+
+
+#: What could make _Scanner find something, over-matching on purpose: an unsafe element
+#: name after «<»; an attribute name starting with «on» (HTMLParser only takes attribute
+#: names after whitespace, a quote or «/»); an unsafe URL scheme, even with blanks or
+#: control characters between its letters.
+_SUSPECT = re.compile(
+    "(?i)<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + r")|[\s\"'/]on[a-z]|"
+    + "|".join(_GAP.join(scheme) for scheme in UNSAFE_SCHEMES))
+
+
+#: URL attributes whose value holds a character reference («&#106;avascript:»).
+_URL_WITH_REF = re.compile(
+    r"(?i)(?<![\w-])(?:" + "|".join(sorted(re.escape(a) for a in URL_ATTRS))
+    + r")\s*=\s*(?:\"[^\"]*&[^\"]*\"|'[^']*&[^']*'|[^\s>]*&[^\s>]*)")
+
+
+def might_be_unsafe(html: str) -> bool:
+    """False when the HTML certainly has no finding of unsafe_page_html; a fast regex
+    check, so that the full parse runs only on pages that need it."""
+    if _SUSPECT.search(html):
+        return True
+    for m in _URL_WITH_REF.finditer(html):
+        value = _INVISIBLE.sub("", html_unescape(m.group(0).split("=", 1)[1]))
+        if value.strip("\"'").lower().startswith(UNSAFE_SCHEMES):
+            return True
+    return False
+
+
+def unsafe_page_html(html: str) -> list[str]:
+    """Active content in a page body that no template or text may produce.
+
+    Content is escaped and sanitised before it reaches a page; this check catches a
+    template that forgot to (the MkDocs plugin fails the build on any finding). Pages
+    without anything suspicious (might_be_unsafe) are not parsed.
+    """
+    return scan_html(html) if might_be_unsafe(html) else []
+
+
+def scan_html(html: str) -> list[str]:
+    """The full check of unsafe_page_html: every element and attribute parsed."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "search_relevance.tsv"
 ENGINE = ROOT / "docs" / "assets" / "search-engine.js"
 HARNESS = ROOT / "tests" / "js" / "engine_harness.mjs"
-FIXTURE = ROOT / "tests" / "fixtures" / "relevance"
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
 
 
 @dataclass

@@ -26,11 +26,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content built once per test session (with the search index)."""
+    """The frozen copy of the bundled content (tests/fixtures/site) built once per test
+    session with the project's configuration, theme and templates (with the search index)."""
     from shnor_site.mkdocs_plugin.atomic import atomic_build
+    from tests.helpers import SITE_CONTENT, make_project
 
-    out = tmp_path_factory.mktemp("built") / "site"
-    return atomic_build(ROOT / "mkdocs.yml", out)
+    project = tmp_path_factory.mktemp("built")
+    return atomic_build(make_project(project / "project", SITE_CONTENT), project / "site")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+#: A frozen copy of the bundled content: code tests use it, never the live content/, so
+#: that a methodologist's valid practice can never turn the code tests red.
+SITE_CONTENT = FIXTURES / "site"
 
 
 def make_project(tmp: Path, content: Path) -> Path:

@@ -12,14 +12,14 @@ from shnor_site.graph.link import build_graph
 from shnor_site.graph.tracking import Schedule
 from shnor_site.outputs.files import calendar_files
 from shnor_site.pages.plan import render_site
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
 
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def real() -> Schedule:
-    return Schedule(build_graph(load_catalogue(ROOT / "content")), D(2030, 1, 1))
+    return Schedule(build_graph(load_catalogue(SITE_CONTENT)), D(2030, 1, 1))
 
 
 def vevents(data: bytes) -> list[icalendar.Event]:

@@ -12,7 +12,7 @@ from shnor_site.core.models import KINDS
 from shnor_site.graph.link import build_graph
 from shnor_site.graph.tracking import Schedule
 from shnor_site.outputs import feeds
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, SITE_CONTENT
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -46,12 +46,12 @@ def test_events_feed_lists_upcoming_events_with_relative_links() -> None:
 
 
 def test_events_feed_is_empty_but_valid_when_everything_is_past() -> None:
-    root = parse(feeds.events_feed(sched_for(ROOT / "content", dt.date(2030, 1, 1))))
+    root = parse(feeds.events_feed(sched_for(SITE_CONTENT, dt.date(2030, 1, 1))))
     assert root.findall(f"{A}entry") == []
 
 
 def test_events_feed_on_real_content_is_sorted_by_date() -> None:
-    root = parse(feeds.events_feed(sched_for(ROOT / "content", dt.date(2024, 3, 15))))
+    root = parse(feeds.events_feed(sched_for(SITE_CONTENT, dt.date(2024, 3, 15))))
     titles = [e.findtext(f"{A}title") for e in root.findall(f"{A}entry")]
     assert titles and titles[0].startswith("январь – март 2024")
     assert len(titles) == len(set(e.findtext(f"{A}id") for e in root.findall(f"{A}entry")))
@@ -68,7 +68,7 @@ def test_feeds_do_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_practices_feed_by_date_added() -> None:
-    sched = sched_for(ROOT / "content", dt.date(2030, 1, 1))
+    sched = sched_for(SITE_CONTENT, dt.date(2030, 1, 1))
     practices = feeds.practice_records(sched.graph.cat)
     root = parse(feeds.practices_feed(sched))
     entries = root.findall(f"{A}entry")

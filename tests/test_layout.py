@@ -8,7 +8,7 @@ from shnor_site.content.validate import load_catalogue
 from shnor_site.graph.link import build_graph
 from shnor_site.layout.parts import pack, part_uri
 from shnor_site.render.urls import page_dir
-from tests.helpers import ROOT
+from tests.helpers import SITE_CONTENT
 
 BUILD_LIMIT = 80 * 1024
 
@@ -30,7 +30,7 @@ def test_part_uris_keep_part_one_and_nest_the_others() -> None:
 def _parts(budget: int):
     from shnor_site.layout.roadmap import roadmap_parts
 
-    g = build_graph(load_catalogue(ROOT / "content"))
+    g = build_graph(load_catalogue(SITE_CONTENT))
     prog = g.record("programme", "tula-2024")
     return g, prog, roadmap_parts(prog, g.events[prog.id], budget)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from shnor_site.content.load import ContentError, load_file
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SITE_CONTENT
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "x.yml") -> Path:
@@ -94,7 +94,7 @@ def _yaml_texts() -> list[tuple[str, str, int]]:
 
     from benchmarks import synth
 
-    roots = [ROOT / "content", ROOT / "tests" / "fixtures"]
+    roots = [SITE_CONTENT, ROOT / "tests" / "fixtures"]
     tmp = Path(tempfile.mkdtemp())
     synth.generate(tmp / "content", 1, seed=5)
     roots.append(tmp / "content")

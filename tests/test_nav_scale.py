@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from shnor_site.mkdocs_plugin.atomic import mkdocs_build
-from tests.helpers import ROOT, make_project
+from tests.helpers import SITE_CONTENT, make_project
 
 EXTRA_SCHOOLS = 500
 #: Pages unrelated to the added schools (which all belong to Tula).
@@ -42,7 +42,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     sites = []
     for extra in (0, EXTRA_SCHOOLS):
         tmp = tmp_path_factory.mktemp(f"scale{extra}")
-        config = make_project(tmp, ROOT / "content")
+        config = make_project(tmp, SITE_CONTENT)
         add_schools(tmp / "content", extra)
         mkdocs_build(config, tmp / "site")
         sites.append(tmp / "site")

@@ -26,7 +26,7 @@ from shnor_site.core.introspect import iter_refs
 from shnor_site.core.markup import md_block
 from shnor_site.core.models import KINDS
 from shnor_site.core.problems import fmt_loc
-from tests.helpers import ROOT
+from tests.helpers import SITE_CONTENT
 from tests.support.internal_fields import REFERENCE_REASON, internal_reason
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre",
@@ -86,7 +86,7 @@ def value_blocks(value: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content")
+    return load_catalogue(SITE_CONTENT)
 
 
 @cache

@@ -16,12 +16,12 @@ from shnor_site.graph.link import build_graph
 from shnor_site.graph.tracking import Schedule
 from shnor_site.outputs.opendata import open_data
 from shnor_site.pages.plan import render_site
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SITE_CONTENT
 
 
 @pytest.fixture(scope="module")
 def published():
-    cat = load_catalogue(ROOT / "content")
+    cat = load_catalogue(SITE_CONTENT)
     files, datasets = open_data(Schedule(build_graph(cat), dt.date(2030, 1, 1)))
     return cat, files, datasets
 
@@ -98,7 +98,7 @@ def test_open_data_is_byte_identical_between_builds(published) -> None:
 
 
 def test_data_page_lists_every_file_and_the_licence() -> None:
-    site = render_site(load_catalogue(ROOT / "content"), ROOT / "templates",
+    site = render_site(load_catalogue(SITE_CONTENT), ROOT / "templates",
                        today=dt.date(2030, 1, 1))
     page = site.pages["data/index.md"]
     data_files = sorted(f.removeprefix("data/") for f in site.files if f.startswith("data/"))

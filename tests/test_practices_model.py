@@ -132,23 +132,6 @@ def test_risk_slugs_are_stable() -> None:
                                                      for s in slugs), facet.key
 
 
-def test_bundled_practices_come_from_the_documents() -> None:
-    cat = load_catalogue(ROOT / "content")
-    assert cat.errors == []
-    g = build_graph(cat)
-    practices = cat.all("practice")
-    assert len(practices) >= 12
-    assert {p.municipality for p in practices} == {m.id for m in cat.all("municipality")}
-    for p in practices:
-        assert p.status == "описана" and p.evidence is None and p.cost is None, p.id
-        assert p.source and p.source.programme, p.id
-        assert len(g.practices.events[p.id]) == len(p.source.events) >= 1, p.id
-        sections = g.practices.sections[p.id]
-        assert list(sections) == list(SECTIONS), p.id
-        if not p.outcomes:
-            assert "не приводит измеренных результатов" in sections["Результаты"], p.id
-
-
 def test_published_schema_is_current() -> None:
     text = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
     assert text == schema_text(), "regenerate: shnor-site schema --practice -o " + SCHEMA_FILE

@@ -8,7 +8,7 @@ import pytest
 
 from shnor_site.build.rawhtml import normalise, restore, stash
 from shnor_site.mkdocs_plugin.atomic import atomic_build
-from tests.helpers import ROOT, make_project
+from tests.helpers import SITE_CONTENT, make_project
 
 MARK = "SHNORRAWtestN"
 
@@ -51,5 +51,5 @@ def _site_pairs(project: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> li
 
 
 def test_real_site_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project(tmp_path / "project", ROOT / "content")
+    project = make_project(tmp_path / "project", SITE_CONTENT)
     assert _site_pairs(project, tmp_path, monkeypatch) == []

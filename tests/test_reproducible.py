@@ -11,7 +11,7 @@ import pytest
 
 from shnor_site.mkdocs_plugin.atomic import atomic_build
 from shnor_site.search.site_index import INDEX_DIR
-from tests.helpers import FIXTURES, ROOT, make_project
+from tests.helpers import FIXTURES, SITE_CONTENT, make_project
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -43,7 +43,7 @@ def test_mini_builds_in_two_places_are_identical(tmp_path: Path, epoch: int) -> 
 
 
 def test_full_builds_are_identical(tmp_path: Path, epoch: int) -> None:
-    project = make_project(tmp_path / "project", ROOT / "content").parent
+    project = make_project(tmp_path / "project", SITE_CONTENT).parent
     first, second = _build(project, tmp_path / "a"), _build(project, tmp_path / "b")
     assert len(list((first / INDEX_DIR / "t").glob("*.bin"))) >= 1
     assert _differences(first, second) == []

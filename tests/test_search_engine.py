@@ -22,7 +22,7 @@ from shnor_site.search import index as search_index
 from shnor_site.search.files import fnv1a
 from shnor_site.search.site_index import build_search_index
 from shnor_site.search.text import stem, words
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
 
 ENGINE = ROOT / "docs" / "assets" / "search-engine.js"
 HARNESS = ROOT / "tests" / "js" / "engine_harness.mjs"
@@ -55,7 +55,7 @@ def node(calls: list[dict], tmp: Path) -> list:
 def vocabulary() -> list[str]:
     """Every word of the bundled content and the fixtures, and generated endings."""
     found: set[str] = set()
-    for folder in (ROOT / "content", FIXTURES):
+    for folder in (SITE_CONTENT, FIXTURES):
         for path in folder.rglob("*"):
             if path.suffix in (".yml", ".md", ".txt"):
                 found.update(words(path.read_text(encoding="utf-8", errors="replace")))
@@ -86,7 +86,7 @@ def test_stemmer_agrees_with_the_npm_snowball_port(tmp_path: Path) -> None:
 
 
 def test_words_and_hash_agree_with_python(tmp_path: Path) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.yml"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SITE_CONTENT).rglob("*.yml"))]
     texts += ["Ёлка, ЁЖ и «СОШ № 83» — 5-А класс; naïve café 2½", "учебно-методический",
               "83,3% и 83.3 %; п. 1.2, 4.7–4.9; от 08.06.2020; версия 1.2.3; ٣٫٤"]
     js_words, js_hash = node([{"op": "words", "texts": texts},
@@ -99,7 +99,7 @@ def test_words_and_hash_agree_with_python(tmp_path: Path) -> None:
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The index of the bundled content."""
     out = tmp_path_factory.mktemp("index") / "search-index"
-    build_search_index(build_graph(load_catalogue(ROOT / "content")), out, ROOT / "docs")
+    build_search_index(build_graph(load_catalogue(SITE_CONTENT)), out, ROOT / "docs")
     return str(out)
 
 
@@ -150,7 +150,7 @@ def test_type_and_municipality_filters(real_index: str, tmp_path: Path) -> None:
 
 
 def test_practice_facets_filter_and_rank(real_index: str, tmp_path: Path) -> None:
-    g = build_graph(load_catalogue(ROOT / "content"))
+    g = build_graph(load_catalogue(SITE_CONTENT))
     theme = next(v for v in g.practices.group("theme").values if len(v.practices) >= 2)
     found = search(real_index, "", tmp_path, facets={"theme": [theme.slug]})
     urls = {d["url"] for d in found["docs"]}
@@ -166,6 +166,6 @@ def test_long_lists_are_cut_to_the_best(tmp_path: Path, monkeypatch: pytest.Monk
                                         ) -> None:
     monkeypatch.setattr(search_index, "MAX_POSTINGS", 7)
     out = tmp_path / "small"
-    build_search_index(build_graph(load_catalogue(ROOT / "content")), out)
+    build_search_index(build_graph(load_catalogue(SITE_CONTENT)), out)
     found = search(str(out), "школы ", tmp_path)  # a finished word: no completions
     assert found["truncated"] and found["total"] == 7

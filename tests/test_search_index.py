@@ -13,7 +13,7 @@ from shnor_site.search.files import fnv1a
 from shnor_site.search.index import BLOCK, FILTER_PREFIX
 from shnor_site.search.site_index import INDEX_DIR, build_search_index
 from shnor_site.search.text import STOP_WORDS, terms
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SITE_CONTENT
 
 
 def read_terms(path: Path) -> dict[str, tuple[int, list[tuple[int, int]]]]:
@@ -50,7 +50,7 @@ def read_terms(path: Path) -> dict[str, tuple[int, list[tuple[int, int]]]]:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("idx") / INDEX_DIR
-    build_search_index(build_graph(load_catalogue(ROOT / "content")), out, ROOT / "docs")
+    build_search_index(build_graph(load_catalogue(SITE_CONTENT)), out, ROOT / "docs")
     return out
 
 
@@ -123,7 +123,7 @@ def test_what_is_left_out(index: Path) -> None:
 
 def test_two_builds_are_byte_identical(index: Path, tmp_path: Path) -> None:
     again = tmp_path / INDEX_DIR
-    build_search_index(build_graph(load_catalogue(ROOT / "content")), again, ROOT / "docs")
+    build_search_index(build_graph(load_catalogue(SITE_CONTENT)), again, ROOT / "docs")
     files = sorted(p.relative_to(index) for p in index.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert all((index / f).read_bytes() == (again / f).read_bytes() for f in files)

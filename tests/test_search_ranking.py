@@ -17,7 +17,7 @@ from shnor_site.search.text import words
 from tests.helpers import FIXTURES, ROOT
 from tests.test_search_engine import node
 
-CONTENT = FIXTURES / "relevance"
+CONTENT = FIXTURES / "site"
 
 
 @pytest.fixture(scope="module")

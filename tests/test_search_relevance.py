@@ -2,7 +2,7 @@
 
 The set (tests/data/search_relevance.tsv: names, short names, typos, topics, events,
 values) was written from the content before the ranking was tuned; it runs through the
-engine the site ships over a frozen copy of the bundled content (tests/fixtures/relevance),
+engine the site ships over a frozen copy of the bundled content (tests/fixtures/site),
 so new practices in content/ never move these figures. `python -m benchmarks.relevance`
 prints every query's rank.
 """

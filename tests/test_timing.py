@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from shnor_site.content.validate import load_catalogue
 from shnor_site.core.placement import place_events
 from shnor_site.graph.timing import format_span, outside_period, parse_timing, school_years
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SITE_CONTENT
 
 TABLE = ROOT / "tests" / "data" / "timings.tsv"
 D = dt.date
@@ -34,7 +34,7 @@ def read_table() -> dict[tuple[str, str], dict[str, str]]:
 @pytest.fixture(scope="module")
 def content() -> dict[tuple[str, str], tuple[int, int]]:
     """Every (programme, timing) written in content: events and monitoring items."""
-    cat = load_catalogue(ROOT / "content")
+    cat = load_catalogue(SITE_CONTENT)
     found: dict[tuple[str, str], tuple[int, int]] = {}
     for prog in cat.all("programme"):
         timings = [p.event.timing for p in place_events(prog)]

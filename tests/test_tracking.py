@@ -13,7 +13,7 @@ from shnor_site.graph.link import build_graph
 from shnor_site.graph.timing import parse_timing
 from shnor_site.graph.tracking import Schedule, build_date, execution_state, plan_status
 from shnor_site.pages.plan import render_site
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
 
 D = dt.date
 TIMELINE = "programmes/testgrad-2023/timeline.md"
@@ -86,7 +86,7 @@ def test_several_ranges_are_planned_between_them() -> None:
 
 
 def test_events_without_a_report_are_never_done() -> None:
-    sched = schedule(ROOT / "content", D(2030, 1, 1))
+    sched = schedule(SITE_CONTENT, D(2030, 1, 1))
     plans = sched.all()
     assert len(plans) == 177
     summary = sched.summary(plans)
@@ -94,7 +94,7 @@ def test_events_without_a_report_are_never_done() -> None:
     assert "done" not in counts and summary.reported == 0
     assert sum(counts.values()) == 177
     assert all(p.reported == "нет сведений" for p in plans)
-    pages = render_site(load_catalogue(ROOT / "content"), ROOT / "templates",
+    pages = render_site(load_catalogue(SITE_CONTENT), ROOT / "templates",
                         today=D(2030, 1, 1)).pages
     page = pages_of(pages, "programmes/seversk-2022/roadmap")
     assert page.count('shnor-state--none">нет сведений<') == 23

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shnor_site.content.validate import load_catalogue
 from shnor_site.core.problems import CODES
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, SITE_CONTENT
 
 EXPECTED_BROKEN = {
     ("broken/municipalities/alpha.yml", 5, "unknown-field", "webiste"),
@@ -60,7 +60,7 @@ def test_mini_fixture_is_valid() -> None:
 
 
 def test_bundled_content_is_valid() -> None:
-    cat = load_catalogue(ROOT / "content")
+    cat = load_catalogue(SITE_CONTENT)
     assert [p.format() for p in cat.errors] == []
     assert len(cat.all("programme")) == 5
     assert len(cat.all("school")) == 21

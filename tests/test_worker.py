@@ -14,7 +14,7 @@ from shnor_site.build.produce import Job, produce
 from shnor_site.build.worker import Worker, WorkerError
 from shnor_site.content.validate import load_catalogue
 from shnor_site.pages.plan import file_uris, plan_site, site_files
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
 
 
 def slow_templates(tmp: Path, seconds: float = 5) -> Path:
@@ -45,7 +45,7 @@ def test_reports_come_in_order_and_files_exist(tmp_path: Path) -> None:
 
 
 def test_file_list_is_known_before_the_files_are_made() -> None:
-    plan = plan_site(load_catalogue(ROOT / "content"), ROOT / "templates")
+    plan = plan_site(load_catalogue(SITE_CONTENT), ROOT / "templates")
     assert file_uris(plan) == [uri for uri, _ in site_files(plan)]
 
 

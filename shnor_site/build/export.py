@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from shnor_site.pages.plan import render_site
 from shnor_site.core.catalogue import Catalogue
+from shnor_site.pages.plan import render_site
 
 
 def export_markdown(cat: Catalogue, templates_dir: Path, docs_dir: Path, out: Path) -> int:

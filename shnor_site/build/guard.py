@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 
 from shnor_site.content.sources import URL_ATTRS, shorten
 
-
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 

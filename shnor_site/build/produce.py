@@ -55,8 +55,8 @@ def _write(path: Path, data: bytes | Iterable[bytes], keep_unchanged: bool = Fal
 
 def produce(job: Job, report: Report) -> bool:
     """Make everything under job.stage; False when the content has errors."""
-    from shnor_site.pages.plan import file_uris, plan_site, render_page, site_files
     from shnor_site.content.validate import load_catalogue
+    from shnor_site.pages.plan import file_uris, plan_site, render_page, site_files
 
     cat = load_catalogue(job.content, keep_sources=False)
     report("problems", [(p.severity, p.format()) for p in cat.problems])

@@ -12,6 +12,7 @@ or with the worker turned off) the same work runs in place. Nothing here imports
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -79,10 +80,8 @@ def child_main(job: Job, conn: Connection) -> None:
 
         if not isinstance(exc, jinja2.TemplateError):
             traceback.print_exc()  # a fault of the program: show where
-        try:
+        with contextlib.suppress(OSError):
             report("error", describe(exc))
-        except OSError:
-            pass
         raise SystemExit(1) from None
     finally:
         conn.close()

@@ -11,6 +11,8 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e .
+if [ "${SHNOR_NO_INSTALL:-}" != "1" ]; then  # 1: use .venv as it is (tests/test_workflows.py)
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e .
+fi
 .venv/bin/shnor-site build

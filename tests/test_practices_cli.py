@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -87,7 +88,8 @@ def test_values_and_template_flags(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == template_text()
 
 
-ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),title=([a-z-]+)::(.+)$")
+ANNOTATION = re.compile(
+    r"^::(error|warning) file=([^,]+),line=(\d+),title=([^,:]+) \[([a-z-]+)\]::(.+)$")
 
 
 def test_check_github_format_annotates_every_problem(tmp_path: Path) -> None:
@@ -100,10 +102,26 @@ def test_check_github_format_annotates_every_problem(tmp_path: Path) -> None:
     assert len(lines) == len(probs)
     parsed = [ANNOTATION.match(ln) for ln in lines]
     assert all(parsed), [ln for ln, m in zip(lines, parsed, strict=True) if not m]
-    assert {(m[2], int(m[3]), m[4]) for m in parsed} == {(p.path, p.line, p.code)
+    assert {(m[2], int(m[3]), m[5]) for m in parsed} == {(p.path, p.line, p.code)
                                                           for p in probs}
-    reserved = next(m for m in parsed if m[4] == "practice-reserved-id")
-    assert "%0AКак исправить: " in reserved[5] and "\n" not in reserved[5]
+    assert all(re.search("[а-яё]", m[4]) for m in parsed)  # Russian titles
+    reserved = next(m for m in parsed if m[5] == "practice-reserved-id")
+    assert "%0AКак исправить: " in reserved[6] and "\n" not in reserved[6]
+
+
+def test_check_gitlab_format_is_a_code_quality_report(tmp_path: Path) -> None:
+    content = practice_content(tmp_path, broken=True)
+    result = CliRunner().invoke(main, ["check", "--content", str(content), "--format",
+                                       "gitlab"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    probs = load_catalogue(content).problems
+    assert len(report) == len(probs)
+    assert {(i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"])
+            for i in report} == {(p.path, p.line or 1, p.code) for p in probs}
+    assert len({i["fingerprint"] for i in report}) == len(report)
+    assert {i["severity"] for i in report} <= {"major", "minor"}
+    assert all(re.search("[а-яё]", i["description"]) for i in report)
 
 
 def test_schema_practice_option_prints_the_published_schema() -> None:

@@ -25,36 +25,30 @@ def main() -> None:
     """Сайт программ поддержки школ с низкими образовательными результатами (ШНОР/ШНСУ)."""
 
 
-def _github_annotation(prob) -> str:
-    """A GitHub Actions workflow command: `::error file=…,line=…,title=<code>::message`."""
-    def esc(text: str, prop: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-    props = f"file={esc(prob.path, True)}" + (f",line={prob.line}" if prob.line else "")
-    message = (f"{prob.field}: " if prob.field else "") + prob.message
-    message += f"\nКак исправить: {prob.hint}" if prob.hint else ""
-    level = "error" if prob.severity == "error" else "warning"
-    return f"::{level} {props},title={esc(prob.code, True)}::{esc(message)}"
-
-
 @main.command(epilog=EXIT_DOC)
 @content_option
-@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
-              show_default=True, help="github — аннотации GitHub Actions (::error file=…).")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "gitlab"]),
+              default="text", show_default=True,
+              help="github — аннотации GitHub Actions (::error file=…); gitlab — отчёт Code "
+                   "Quality (JSON) для merge request.")
 def check(content_dir: Path, fmt: str) -> None:
     """Проверить всё содержимое и перечислить все ошибки с файлом и строкой."""
+    from shnor_site.cli.reports import github_annotation, gitlab_code_quality
+
     cat = load_catalogue(content_dir)
-    for prob in cat.problems:
+    if fmt == "gitlab":
+        click.echo(gitlab_code_quality(cat.problems))
+    for prob in cat.problems if fmt != "gitlab" else []:
         if fmt == "github":
-            click.echo(_github_annotation(prob))
+            click.echo(github_annotation(prob))
         else:
             click.echo(prob.format(), err=prob.severity == "error")
+    quiet = fmt == "gitlab"  # stdout is the report
     if cat.errors:
         click.echo(f"Найдено ошибок: {len(cat.errors)}.", err=True)
         sys.exit(1)
     counts = ", ".join(f"{k}: {len(v)}" for k, v in sorted(cat.records.items()))
-    click.echo(f"Содержимое в порядке ({counts}).")
+    click.echo(f"Содержимое в порядке ({counts}).", err=quiet)
 
 
 @main.command(epilog=EXIT_DOC)

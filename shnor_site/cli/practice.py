@@ -160,3 +160,62 @@ def _report(content_dir: Path, target: Path) -> None:
         sys.exit(1)
     click.echo(f"Записано: {target}. Проверка пройдена; допишите разделы и предложите "
                "изменение (pull request).")
+
+
+@new_group.command("practice-from-issue")
+@click.argument("body_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@content_option
+@click.option("--form", "form_file", default=".github/ISSUE_TEMPLATE/practice.yml",
+              show_default=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Форма «Предложить практику».")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Записать итог по-русски (Markdown) для комментария к issue.")
+@click.option("--github-output", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Дописать file=… и id=… в файл вывода шага GitHub Actions.")
+def practice_from_issue(body_file: Path, content_dir: Path, form_file: Path,
+                        report_file: Path | None, output_file: Path | None) -> None:
+    """Сделать файл практики из заполненной формы «Предложить практику» (текст issue).
+
+    Файл записывается, только если он проходит проверку; иначе — список ошибок по-русски.
+    """
+    from shnor_site.cli.issue_form import read_form
+
+    form = read_form(body_file.read_text(encoding="utf-8", errors="replace"), form_file,
+                     content_dir, dt.date.today())
+    target = content_dir / "practices" / f"{form.values['id']}.md"
+    problems: list[str] = []
+    if not form.errors:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_practice(form.values, form.sections), encoding="utf-8")
+        problems = _file_problems(content_dir, target)
+        if any(severity == "error" for severity, _ in problems):
+            target.unlink()
+    text = _issue_report(form, target, problems)
+    if report_file:
+        report_file.write_text(text, encoding="utf-8")
+    click.echo(text)
+    if target.exists() and output_file:
+        with output_file.open("a", encoding="utf-8") as out:
+            out.write(f"file={target.as_posix()}\nid={form.values['id']}\n")
+    sys.exit(0 if target.exists() else 1)
+
+
+def _file_problems(content_dir: Path, target: Path) -> list[tuple[str, str]]:
+    from shnor_site.content.validate import load_catalogue
+
+    cat = load_catalogue(content_dir)
+    return [(p.severity, p.format()) for p in cat.problems if Path(p.path).name == target.name]
+
+
+def _issue_report(form: object, target: Path, problems: list[tuple[str, str]]) -> str:
+    """The Russian comment for the issue: what was made, or what to fix in the form."""
+    errors = form.errors + [text for severity, text in problems if severity == "error"]
+    lines = (["**Практику не удалось оформить автоматически.** Исправьте форму (кнопка "
+              "«Edit» у описания issue) — проверка запустится снова:", ""]
+             + [f"- {e}" for e in errors]) if errors else [
+        f"**Файл практики готов:** `{target.as_posix()}`; проверка содержимого пройдена. "
+        "Предложение изменений (pull request) открыто — методист проверит и опубликует."]
+    notes = form.notes + [text for severity, text in problems if severity != "error"]
+    if notes:
+        lines += ["", "Обратите внимание:", ""] + [f"- {n}" for n in notes]
+    return "\n".join(lines) + "\n"

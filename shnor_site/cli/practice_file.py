@@ -73,14 +73,22 @@ def _value_lines(name: str, value: Any) -> list[str]:
     if isinstance(value, (list, tuple)):
         if not value:
             return [f"{name}: []"]
-        return [f"{name}:", *(f"  - {scalar(v)}" for v in value)]
+        return [f"{name}:", *(line for v in value for line in _item_lines(v))]
     if isinstance(value, dict):
         return [f"{name}:", *(f"  {line}" for k, v in value.items()
                               for line in _value_lines(k, v))]
     text = str(value)
-    if len(text) > 80 and "\n" not in text:
+    if len(text) > 80 and "\n" not in text and text.isprintable():
         return [f"{name}: >-", *(f"  {line}" for line in textwrap.wrap(text, 90))]
     return [f"{name}: {scalar(text)}"]
+
+
+def _item_lines(value: Any) -> list[str]:
+    """One list item: a scalar, or fields (an outcome) under «- »."""
+    if not isinstance(value, dict):
+        return [f"  - {scalar(value)}"]
+    lines = [line for k, v in value.items() for line in _value_lines(k, v)]
+    return [f"  - {lines[0]}", *(f"    {line}" for line in lines[1:])]
 
 
 def _front_matter(values: dict[str, Any]) -> list[str]:

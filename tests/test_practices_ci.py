@@ -46,14 +46,17 @@ def _ci_commands() -> set[str]:
     return {"bash scripts/build.sh", "bash .ci/run"}
 
 
-def test_check_workflow_runs_check_build_and_tests_on_every_pull_request() -> None:
+def test_content_is_checked_on_every_pull_request_and_code_tests_on_code() -> None:
     doc = _yaml(WORKFLOWS / "check.yml")
     triggers = doc.get("on") or doc.get(True)
-    assert "pull_request" in triggers
+    assert "pull_request" in triggers and not triggers["pull_request"]
     runs = _runs(doc)
     assert ".venv/bin/shnor-site check --format github" in runs
-    assert _ci_commands() <= set(runs)
-    assert doc["jobs"]["tests"]["container"].startswith("python:3.11-bookworm")
+    assert "bash scripts/build.sh" in runs
+    tests = _yaml(WORKFLOWS / "tests.yml")
+    assert _ci_commands() <= set(runs) | set(_runs(tests))
+    assert (tests.get("on") or tests.get(True))["pull_request"]["paths"]
+    assert tests["jobs"]["tests"]["container"].startswith("python:3.11-bookworm")
 
 
 def test_pages_workflow_deploys_the_same_build_from_main() -> None:
@@ -71,13 +74,15 @@ def test_pages_workflow_deploys_the_same_build_from_main() -> None:
 def test_gitlab_ci_checks_tests_and_publishes_pages() -> None:
     doc = _yaml(ROOT / ".gitlab-ci.yml")
     runs = _runs(doc)
-    assert ".venv/bin/shnor-site check" in runs and _ci_commands() <= set(runs)
+    assert any(r.startswith(".venv/bin/shnor-site check --format gitlab") for r in runs)
+    assert _ci_commands() <= set(runs)
+    assert doc["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert doc["pages"]["artifacts"]["paths"] == ["public"]
     assert "mv site public" in doc["pages"]["script"]
 
 
 @pytest.mark.parametrize("path", [WORKFLOWS / "check.yml", WORKFLOWS / "pages.yml",
-                                  ROOT / ".gitlab-ci.yml"])
+                                  WORKFLOWS / "tests.yml", ROOT / ".gitlab-ci.yml"])
 def test_every_command_in_ci_exists(path: Path) -> None:
     for line in _runs(_yaml(path)):
         words = shlex.split(line)

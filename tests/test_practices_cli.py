@@ -49,14 +49,61 @@ def test_new_practice_from_flags_writes_a_file_that_passes_check(tmp_path: Path)
     assert str(rec.added) == "2024-05-01" and rec.status == "описана"
 
 
-def test_new_practice_prompts_for_what_flags_leave_out(tmp_path: Path) -> None:
+def test_new_practice_asks_every_field_and_explains_wrong_answers(tmp_path: Path) -> None:
+    """Without flags it asks everything the bank shows; empty or wrong answers are
+    explained in Russian and asked again; the file passes the check."""
     content = practice_content(tmp_path)
-    answers = "\n".join(["testgrad-vstrechi", "Встречи с родителями", "testgrad",
-                         "Один абзац.", "Проблема.", "Сделали.", "Повторить."]) + "\n"
-    result = _invoke("new", "practice", "--content", str(content), stdin=answers)
+    dialogue = [
+        "", "5", "2",                # municipality: empty, no such number, Тестоград
+        "", "Встречи с родителями",  # title: empty, then given
+        "Один абзац.",               # summary
+        "1", "99", "1",              # source: programme 1; event 99 is not in it; event 1
+        "", "9, 10",                 # risk profiles: required, then two
+        "3", "", "", "3", "",        # themes, levels, subjects, audiences, formats
+        "№ 9", "СОШ № 2", "1", "",   # schools: none found; found and chosen; done
+        "",                          # status: описана (default)
+        "Родители не приходят.", "Открыли клуб.", "", "Назначьте ведущего.", "",
+        "",                          # cost: нет данных (default)
+        "",                          # id: the suggested one
+    ]
+    result = _invoke("new", "practice", "--content", str(content),
+                     stdin="\n".join(dialogue) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Название практики" in result.output and "Как повторить" in result.output
-    assert load_catalogue(content).problems == []
+    out = result.output
+    for explained in ("Выберите хотя бы один вариант", "нет такого номера", "Ответ нужен",
+                      "Нет в плане программы: 99", "нет школы"):
+        assert explained in out, explained
+    cat = load_catalogue(content)
+    assert cat.problems == []
+    rec = cat.get("practice", "testgrad-vstrechi-s-roditelyami")
+    assert rec.source.programme == "testgrad-2023" and rec.source.events == ["1"]
+    assert rec.risk_profiles == ["Низкий уровень вовлеченности родителей",
+                                 "Низкая учебная мотивация обучающихся"]
+    assert rec.schools == ["testgrad-sosh-2"] and rec.themes == ["работа с родителями"]
+    assert rec.evidence == "описание без измерений" and rec.cost is None
+
+
+def test_flags_left_out_are_named_in_russian(tmp_path: Path) -> None:
+    content = practice_content(tmp_path)
+    result = _invoke("new", "practice", "--content", str(content), "--id", "x-y")
+    assert result.exit_code == 2 and "Не указаны: --title" in result.output
+
+
+def test_every_command_speaks_russian() -> None:
+    """click's own words (usage, options, help, defaults) are translated everywhere."""
+    english = re.compile(r"Usage:|Options:|Commands:|Show this message|\[default:|"
+                         r"\b(TEXT|FILE|DIRECTORY|PATH|INTEGER|OPTIONS|COMMAND)\b|%Y")
+
+    def walk(cmd, path):
+        yield path
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    for path in walk(main, []):
+        result = _invoke(*path, "--help")
+        assert result.exit_code == 0 and not english.search(result.output), (path, result.output)
+    wrong = _invoke("check", "--format", "xml")
+    assert wrong.exit_code == 2 and "Ошибка: Неверное значение" in wrong.output
 
 
 def test_new_practice_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
@@ -127,3 +174,25 @@ def test_check_gitlab_format_is_a_code_quality_report(tmp_path: Path) -> None:
 def test_schema_practice_option_prints_the_published_schema() -> None:
     result = _invoke("schema", "--practice")
     assert result.exit_code == 0 and result.output == schema_text()
+
+
+def test_unmeasured_results_need_the_matching_evidence_level(tmp_path: Path) -> None:
+    """Text that says nothing was measured, evidence left empty: a coded warning; the CLI
+    itself writes «описание без измерений» for its default results text."""
+    content = practice_content(tmp_path)
+    result = _invoke("new", "practice", "--content", str(content), "--force",
+                     *_flags_without_ambiguity())
+    assert result.exit_code == 0, result.output
+    path = content / "practices" / "testgrad-klub.md"
+    assert "evidence: описание без измерений" in path.read_text(encoding="utf-8")
+    assert load_catalogue(content).problems == []
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "evidence: описание без измерений", "evidence:"), encoding="utf-8")
+    codes = [p.code for p in load_catalogue(content).problems]
+    assert codes == ["practice-evidence-unmeasured"]
+
+
+def _flags_without_ambiguity() -> list[str]:
+    flags = list(FLAGS)
+    flags[flags.index("2.")] = "s1-t1-e2"
+    return flags

@@ -75,7 +75,8 @@ def test_bank_lists_cards_with_facets_and_a_link_filter(site: Path) -> None:
     assert page.hidden_forms == [] and 'name="risk"' not in html
     assert f'href="risk/{RISK_PARENTS}/" data-facet="risk" data-slug="{RISK_PARENTS}"' in html
     assert "theme/nastavnichestvo/" in page.links
-    assert html.count("нет данных") == 2  # the club has neither evidence nor cost
+    assert html.count("нет данных") == 1  # the club gives no cost
+    assert html.count("описание без измерений") >= 1  # and says nothing was measured
 
 
 def test_practice_page_links_school_programme_event_and_facets(site: Path) -> None:
@@ -93,7 +94,8 @@ def test_practice_page_links_school_programme_event_and_facets(site: Path) -> No
     assert [h for h in ("Проблема", "Что сделали", "Результаты", "Как повторить", "Материалы")
             if f">{h}<" not in html] == []
     club, _ = _page(site, "practices/testgrad-roditelskiy-klub")
-    assert club.count("<strong>нет данных</strong>") == 2
+    assert club.count("<strong>нет данных</strong>") == 1
+    assert "<strong>описание без измерений</strong>" in club
     assert "ещё не проверена методистом" in club
 
 
@@ -158,6 +160,7 @@ def test_real_site_bank(built_site: Path) -> None:
         if practice_dir.name.startswith(("kargasok-", "seversk-", "tula-", "norilsk-",
                                          "sosva-")):
             text = (practice_dir / "index.html").read_text(encoding="utf-8")
-            assert text.count("<strong>нет данных</strong>") == 2, practice_dir.name
+            assert text.count("<strong>нет данных</strong>") == 1, practice_dir.name
+            assert "<strong>описание без измерений</strong>" in text, practice_dir.name
             assert re.search(r'href="../../programmes/[a-z0-9-]+/roadmap/(?:\d+/)?#', text), \
                 practice_dir.name

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
+from shnor_site.cli import russian
 from shnor_site.cli.options import config_option, content_option
 from shnor_site.cli.practice import new_group
 from shnor_site.content.validate import load_catalogue
+
+russian.install()
 
 EXIT_DOC = """
 Коды завершения: 0 — успешно; 1 — в содержимом найдены ошибки (или сборка не удалась);
@@ -141,7 +144,7 @@ def serve(config_file: Path, dev_addr: str, full: bool) -> None:
 
 
 @main.command(epilog=EXIT_DOC)
-@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out", metavar="ПАПКА", type=click.Path(file_okay=False, path_type=Path))
 @content_option
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Папка шаблонов.")
@@ -170,6 +173,7 @@ def _setup_logging() -> None:
 
 
 main.add_command(new_group)
+russian.localise(main)
 
 if __name__ == "__main__":
     main()

@@ -11,8 +11,32 @@ import click
 
 from shnor_site.cli.options import content_option
 from shnor_site.cli.practice_file import render_practice, template_text
+from shnor_site.cli.practice_wizard import NO_RESULTS
 from shnor_site.core.models.base import ID_PATTERN
+from shnor_site.core.models.practice import Cost, Evidence
 from shnor_site.core.practices import FACET_BY_KEY, RESERVED_IDS, slugify
+
+
+class RuDate(click.ParamType):
+    """A date written as ГГГГ-ММ-ДД, explained in Russian when it is not one."""
+
+    name = "дата"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        """How the help shows the value."""
+        return "ГГГГ-ММ-ДД"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.datetime:
+        """The date, or a Russian error with an example."""
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.datetime.strptime(str(value), "%Y-%m-%d")
+        except ValueError:
+            self.fail(f"«{value}» — не дата в виде ГГГГ-ММ-ДД (например, "
+                      f"{dt.date.today():%Y-%m-%d}).", param, ctx)
+
 
 #: Option name → (facet key, front matter field).
 _FACET_OPTIONS = {"risks": "risk", "themes": "theme", "levels": "level", "subjects": "subject",
@@ -79,11 +103,10 @@ def new_group() -> None:
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
               expose_value=False, is_eager=True, callback=_write_template,
               help="Записать пустой образец для заполнения в браузере и выйти.")
-@click.option("--id", "rid", prompt="Идентификатор (латиница, цифры, дефис)",
-              help="Идентификатор и имя файла, например «kargasok-desanty».")
-@click.option("--title", prompt="Название практики", help="Название практики.")
-@click.option("--municipality", prompt="Муниципалитет (id)", help="Муниципалитет (id).")
-@click.option("--summary", prompt="Коротко о практике (один абзац)", help="Краткое описание.")
+@click.option("--id", "rid", help="Идентификатор и имя файла, например «kargasok-desanty».")
+@click.option("--title", help="Название практики.")
+@click.option("--municipality", help="Муниципалитет (id).")
+@click.option("--summary", help="Краткое описание (один абзац).")
 @click.option("--school", "schools", multiple=True, help="Школа (id); можно несколько раз.")
 @click.option("--programme", help="Программа-источник (id).")
 @click.option("--event", "events", multiple=True,
@@ -98,33 +121,52 @@ def new_group() -> None:
 @click.option("--status", default="описана", show_default=True,
               type=click.Choice(FACET_BY_KEY["status"].values), help="Статус практики.")
 @click.option("--author", "authors", multiple=True, help="Автор «Фамилия И.О.».")
-@click.option("--added", type=click.DateTime(["%Y-%m-%d"]), help="Дата добавления (сегодня).")
-@click.option("--problem", prompt="Проблема: какую трудность решает практика",
-              help="Текст раздела «Проблема».")
-@click.option("--done", prompt="Что сделали", help="Текст раздела «Что сделали».")
-@click.option("--results", default="Измеренных результатов пока нет.", show_default=True,
+@click.option("--added", type=RuDate(), help="Дата добавления (по умолчанию — сегодня).")
+@click.option("--problem", help="Текст раздела «Проблема».")
+@click.option("--done", help="Текст раздела «Что сделали».")
+@click.option("--results", default=NO_RESULTS, show_default=True,
               help="Текст раздела «Результаты».")
-@click.option("--howto", prompt="Как повторить", help="Текст раздела «Как повторить».")
+@click.option("--cost", type=click.Choice(Cost.__args__), help="Затраты на внедрение.")
+@click.option("--evidence", type=click.Choice(Evidence.__args__),
+              help="Сила доказательств (без измерений — «описание без измерений»).")
+@click.option("--howto", help="Текст раздела «Как повторить».")
 @click.option("--materials", default="Материалы пока не опубликованы.", show_default=True,
               help="Текст раздела «Материалы».")
 @content_option
 @click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
-def new_practice(rid: str, content_dir: Path, force: bool, **opts: object) -> None:
+def new_practice(rid: str | None, content_dir: Path, force: bool, **opts: object) -> None:
     """Создать файл практики content/practices/<id>.md, который проходит проверку.
 
-    Не указанные флагами обязательные поля спрашиваются по очереди.
+    Без параметров задаёт вопросы по очереди: муниципалитет, название, источник (программа и
+    номера мероприятий), риск-профили и другие признаки (по номерам из списка), школы (по
+    части названия), разделы, затраты и силу доказательств.
     """
+    if opts["title"] is None and rid is None:
+        from shnor_site.cli.practice_wizard import ask_practice
+
+        values, sections = ask_practice(content_dir)
+        rid = values["id"]
+        values.update(authors=[], added=dt.date.today().isoformat())
+    else:
+        missing = [f"--{k}" for k in ("title", "municipality", "summary", "problem", "done",
+                                      "howto") if not opts[k]] + (["--id"] if not rid else [])
+        if missing:
+            raise click.UsageError("Не указаны: " + ", ".join(missing) + ". Или запустите "
+                                   "«shnor-site new practice» без параметров — он спросит всё "
+                                   "по очереди.")
+        values, sections = _values(rid, opts), _sections(opts)
     if not re.fullmatch(ID_PATTERN, rid) or rid in RESERVED_IDS:
         raise click.BadParameter(f"«{rid}»: только строчные латинские буквы, цифры и дефис; "
                                  "нельзя: " + ", ".join(sorted(RESERVED_IDS)), param_hint="--id")
     target = content_dir / "practices" / f"{rid}.md"
     if target.exists() and not force:
         raise click.BadParameter(f"{target} уже есть (перезаписать: --force)", param_hint="--id")
-    _check_refs(content_dir, str(opts["municipality"]), opts["schools"], opts["programme"])
+    _check_refs(content_dir, str(values["municipality"]), tuple(values["schools"]),
+                (values.get("source") or {}).get("programme"))
     if opts["events"] and not opts["programme"]:
         raise click.BadParameter("номера мероприятий без --programme", param_hint="--event")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_practice(_values(rid, opts), _sections(opts)), encoding="utf-8")
+    target.write_text(render_practice(values, sections), encoding="utf-8")
     _report(content_dir, target)
 
 
@@ -135,6 +177,9 @@ def _values(rid: str, opts: dict) -> dict:
               "added": (opts["added"] or dt.datetime.now()).date().isoformat()}
     for option, key in _FACET_OPTIONS.items():
         values[FACET_BY_KEY[key].field] = _pick(key, opts[option])
+    values["cost"] = opts["cost"]
+    values["evidence"] = opts["evidence"] or (
+        "описание без измерений" if opts["results"] == NO_RESULTS else None)
     if opts["programme"] or opts["document"]:
         values["source"] = {k: v for k, v in (("programme", opts["programme"]),
                                                ("events", list(opts["events"])),
@@ -163,7 +208,8 @@ def _report(content_dir: Path, target: Path) -> None:
 
 
 @new_group.command("practice-from-issue")
-@click.argument("body_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("body_file", metavar="ФАЙЛ",
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @content_option
 @click.option("--form", "form_file", default=".github/ISSUE_TEMPLATE/practice.yml",
               show_default=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from shnor_site.content.load import read_text
@@ -37,6 +38,7 @@ def practice_problems(src: Source, cat: Catalogue) -> list[Problem]:
     probs += _source_problems(src, data, cat)
     probs += _school_problems(src, data, cat)
     probs += _review_problems(src, data)
+    probs += _evidence_problems(src, data)
     rid = data.get("id")
     if isinstance(rid, str) and rid in RESERVED_IDS:
         probs.append(problem(src.rel, "practice-reserved-id", line=src.line_of(("id",)),
@@ -209,3 +211,22 @@ def _review_problems(src: Source, data: dict) -> list[Problem]:
                              hint="Рекомендовать можно только проверенную практику: "
                                   "заполните reviewed и reviewer или укажите другой статус."))
     return probs
+
+
+#: «Документ не приводит измеренных результатов», «Измеренных результатов пока нет»…
+UNMEASURED = re.compile(r"(?i)не\s+привод\w*\s+измер|измеренных\s+результатов\s+(пока\s+)?нет"
+                        r"|не\s+измерял|без\s+измерени|измерени\w*\s+(не\s+было|нет)")
+
+
+def _evidence_problems(src: Source, data: dict[str, Any]) -> list[Problem]:
+    """A warning when the text says nothing was measured but evidence is left empty."""
+    if data.get("evidence") or data.get("outcomes") or src.body is None:
+        return []
+    lines, first = _body_lines(src)
+    _outside, sections = split_body(lines, first)
+    results = next((s for s in sections if s.canonical == "Результаты"), None)
+    if results is None or not UNMEASURED.search(results.text):
+        return []
+    return [problem(src.rel, "practice-evidence-unmeasured",
+                    line=src.lines.get(("evidence",)) or results.line, field="evidence",
+                    severity="warning")]

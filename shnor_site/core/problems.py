@@ -82,6 +82,10 @@ CODES: dict[str, tuple[str, str]] = {
                               "Школы и программа практики должны относиться к её муниципалитету."),
     "practice-review": ("неполные сведения о проверке",
                         "Заполните reviewed и reviewer вместе."),
+    "practice-evidence-unmeasured": ("раздел «Результаты» говорит, что измерений нет, а "
+                                     "сила доказательств не указана",
+                                     "Укажите «evidence: описание без измерений»: на сайте "
+                                     "это покажется вместо «нет данных»."),
     "practice-reserved-id": ("этот id занят разделом банка практик",
                              "Выберите другой id: select, risk, theme, level, subject, audience, "
                              "format, status, municipality и index заняты."),

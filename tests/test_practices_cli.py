@@ -196,3 +196,12 @@ def _flags_without_ambiguity() -> list[str]:
     flags = list(FLAGS)
     flags[flags.index("2.")] = "s1-t1-e2"
     return flags
+
+
+def test_a_name_written_for_an_id_gets_the_id_suggested(tmp_path: Path) -> None:
+    content = practice_content(tmp_path)
+    path = content / "practices" / "testgrad-roditelskiy-klub.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "municipality: testgrad", "municipality: Тестоград"), encoding="utf-8")
+    unknown = next(p for p in load_catalogue(content).problems if p.code == "unknown-ref")
+    assert "«testgrad»" in unknown.hint and "Тестоград" in unknown.hint

@@ -150,7 +150,9 @@ def _check_refs(cat: Catalogue) -> None:
             found = cat.ids.get(target, (None,))[0]
             if found is None:
                 close = difflib.get_close_matches(target, list(cat.ids), n=1, cutoff=0.7)
-                hint = (f"Возможно, «{close[0]}». " if close else "") + CODES_HINT[ref.kinds[0]]
+                named = _named(cat, ref.kinds, target)
+                hint = (named or (f"Возможно, «{close[0]}». " if close else "")
+                        ) + CODES_HINT[ref.kinds[0]]
                 cat.problems.append(problem(src.rel, "unknown-ref", line=line,
                                             field=fmt_loc(loc), detail=f"«{target}»", hint=hint))
             elif found not in ref.kinds:
@@ -161,6 +163,19 @@ def _check_refs(cat: Catalogue) -> None:
 
 
 CODES_HINT = {k: f"Записи этого типа лежат в content/{v.folder}/." for k, v in KINDS.items()}
+
+
+def _named(cat: Catalogue, kinds: tuple[str, ...], text: str) -> str:
+    """«Похоже на «ЗАТО Северск»: её id — «seversk».» when a name was written for an id."""
+    wanted = text.strip().lower()
+    if len(wanted) < 3:
+        return ""
+    for kind in kinds:
+        for rec in cat.all(kind):
+            names = [getattr(rec, "name", ""), getattr(rec, "short_name", None) or ""]
+            if any(wanted in str(n).lower() for n in names if n):
+                return (f"Похоже на «{rec.name}» — в этом поле пишут её id: «{rec.id}». ")
+    return ""
 
 
 def _check_sources(cat: Catalogue) -> None:

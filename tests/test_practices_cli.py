@@ -61,6 +61,7 @@ def test_new_practice_asks_every_field_and_explains_wrong_answers(tmp_path: Path
         "", "9, 10",                 # risk profiles: required, then two
         "3", "", "", "3", "",        # themes, levels, subjects, audiences, formats
         "№ 9", "СОШ № 2", "1", "",   # schools: none found; found and chosen; done
+        "Иванова А.А.; Петров Б.Б.",  # authors
         "",                          # status: описана (default)
         "Родители не приходят.", "Открыли клуб.", "", "Назначьте ведущего.", "",
         "",                          # cost: нет данных (default)
@@ -81,6 +82,7 @@ def test_new_practice_asks_every_field_and_explains_wrong_answers(tmp_path: Path
                                  "Низкая учебная мотивация обучающихся"]
     assert rec.schools == ["testgrad-sosh-2"] and rec.themes == ["работа с родителями"]
     assert rec.evidence == "описание без измерений" and rec.cost is None
+    assert rec.authors == ["Иванова А.А.", "Петров Б.Б."]
 
 
 def test_flags_left_out_are_named_in_russian(tmp_path: Path) -> None:

@@ -146,7 +146,7 @@ def new_practice(rid: str | None, content_dir: Path, force: bool, **opts: object
 
         values, sections = ask_practice(content_dir)
         rid = values["id"]
-        values.update(authors=[], added=dt.date.today().isoformat())
+        values["added"] = dt.date.today().isoformat()
     else:
         missing = [f"--{k}" for k in ("title", "municipality", "summary", "problem", "done",
                                       "howto") if not opts[k]] + (["--id"] if not rid else [])

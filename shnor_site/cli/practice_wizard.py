@@ -164,6 +164,8 @@ def ask_practice(content: Path) -> tuple[dict[str, Any], dict[str, str]]:
         values[facet.field] = choose(facet.title, list(facet.values),
                                      optional=key != "risk")
     values["schools"] = _schools(content, municipality)
+    values["authors"] = ask("\nАвторы (Фамилия И.О., через точку с запятой; Enter — пропустить)",
+                            lambda text: [a.strip() for a in text.split(";") if a.strip()])
     values["status"] = choose("Статус", list(FACET_BY_KEY["status"].values), many=False,
                               optional=False, default="1")[0]
     sections = {name: ask(f"\n{name}", _required(f"раздел «{name}»"))

@@ -69,10 +69,22 @@ def numbers(options: list[str], text: str, many: bool, optional: bool) -> list[i
             picked.append(int(part))
         elif part in options:
             picked.append(options.index(part) + 1)
+        elif not many and len(_containing(options, part)) == 1:
+            picked.append(_containing(options, part)[0])  # «Сосьва» → «Сосьвинский …»
+        elif not many and _containing(options, part):
+            raise ValueError(f"«{part}» подходит к нескольким: "
+                             + ", ".join(map(str, _containing(options, part)))
+                             + " — введите номер.")
         else:
             raise ValueError(f"«{part}» — нет такого номера: введите числа от 1 до "
                              f"{len(options)}" + (" через запятую." if many else "."))
     return list(dict.fromkeys(picked))
+
+
+def _containing(options: list[str], text: str) -> list[int]:
+    """1-based numbers of the options that contain the text's stem (case ignored)."""
+    stem = text.lower()[: max(4, len(text) - 2)]
+    return [i for i, option in enumerate(options, 1) if stem in option.lower()]
 
 
 def choose(title: str, options: list[str], many: bool = True, optional: bool = True,

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from shnor_site.content.load import ContentError, parse_yaml
+from shnor_site.content.load import read_data
 from shnor_site.core.practices import FACETS, RESERVED_IDS, SECTIONS, slugify
 
 #: Form ids of the practice sections, in the file's order.
@@ -101,19 +101,10 @@ def _outcomes(result: FormResult, text: str) -> None:
     result.values["outcomes"] = rows
 
 
-def _data(path: Path) -> dict:
-    """A content file read as the site reads it (plain values stay strings)."""
-    try:
-        data, _lines = parse_yaml(path.read_text(encoding="utf-8"), path.name)
-    except (ContentError, UnicodeDecodeError):
-        return {}  # `shnor-site check` reports the broken file itself
-    return data if isinstance(data, dict) else {}
-
-
 def _place(result: FormResult, got: dict[str, str], content: Path) -> None:
     names = {}
     for path in sorted((content / "municipalities").glob("*.yml")):
-        data = _data(path)
+        data = read_data(path)
         names[str(data.get("name", ""))] = path.stem
     mun = names.get(got.get("municipality", ""))
     if mun is None:
@@ -135,7 +126,7 @@ def _place(result: FormResult, got: dict[str, str], content: Path) -> None:
 def _school_id(content: Path, mun: str, text: str) -> str | None:
     wanted = re.sub(r"\W+", "", text.lower())
     for path in sorted((content / "schools").glob("*.yml")):
-        data = _data(path)
+        data = read_data(path)
         if data.get("municipality") != mun:
             continue
         for name in (data.get("name"), data.get("short_name")):

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from shnor_site.content.load import ContentError, parse_yaml
+from shnor_site.content.load import read_data
 from shnor_site.core.models.practice import Cost, Evidence
 from shnor_site.core.practices import FACET_BY_KEY, slugify
 
@@ -22,19 +22,10 @@ NO_RESULTS = "Измеренных результатов пока нет."
 _LIST_FACETS = ("risk", "theme", "level", "subject", "audience", "format")
 
 
-def _data(path: Path) -> dict:
-    """A content file read as the site reads it (plain values stay strings: «2.»)."""
-    try:
-        data, _lines = parse_yaml(path.read_text(encoding="utf-8"), path.name)
-    except (ContentError, UnicodeDecodeError):
-        return {}  # `shnor-site check` reports the broken file itself
-    return data if isinstance(data, dict) else {}
-
-
 def _records(content: Path, folder: str) -> list[tuple[str, dict]]:
     out = []
     for path in sorted((content / folder).glob("*.yml")):
-        data = _data(path)
+        data = read_data(path)
         out.append((path.stem, data))
     return out
 

@@ -258,3 +258,13 @@ def _load_front_matter(path: Path, rel: str, text: str) -> Source:
         raise ContentError(problem(rel, "yaml-not-mapping", line=2))
     body = "\n".join(parts[end + 1:]).strip("\n")
     return Source(path, rel, data, lines, body=body, body_line=end + 2)
+
+
+def read_data(path: Path) -> dict:
+    """A record file's fields as the site reads them (plain values stay strings: «2.»), or
+    {} when it cannot be read (`shnor-site check` reports such a file itself)."""
+    try:
+        data, _lines = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    except (ContentError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -12,7 +12,7 @@ from shnor_site.core.models import KINDS
 from shnor_site.graph.link import build_graph
 from shnor_site.graph.tracking import Schedule
 from shnor_site.outputs import feeds
-from tests.helpers import FIXTURES, SITE_CONTENT
+from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -87,3 +87,18 @@ def test_practices_feed_without_the_practices_kind(monkeypatch: pytest.MonkeyPat
     root = parse(feeds.practices_feed(sched))
     assert root.findall(f"{A}entry") == []
     assert root.find(f"{A}link[@rel='alternate']").get("href") == "../"
+
+
+def test_readers_reach_the_feeds_through_a_page_that_explains_them() -> None:
+    """A tap on «лента» opens a Russian page saying what a feed is and how to subscribe;
+    only that page links the raw Atom files (a phone would show them as XML)."""
+    from shnor_site.content.validate import load_catalogue
+    from shnor_site.pages.plan import render_site
+
+    site = render_site(load_catalogue(SITE_CONTENT), ROOT / "templates", dt.date(2024, 3, 15))
+    page = site.pages["feeds/index.md"]
+    assert "Как подписаться" in page
+    assert 'href="events.xml"' in page and 'href="practices.xml"' in page
+    linking = sorted(uri for uri, text in site.pages.items() if ".xml\"" in text)
+    assert linking == ["feeds/index.md"]
+    assert 'href="feeds/"' in site.pages["index.md"]

@@ -104,7 +104,7 @@ def test_data_page_lists_every_file_and_the_licence() -> None:
     data_files = sorted(f.removeprefix("data/") for f in site.files if f.startswith("data/"))
     assert all(f"({name})" in page or f'href="{name}"' in page for name in data_files), page
     assert "CC BY 4.0" in page and "1259" in page
-    assert 'href="../feeds/events.xml"' in page
+    assert 'href="../feeds/"' in page  # the feeds page, which links the Atom files
 
 
 @pytest.mark.parametrize("rows", [[], [{"a": 1, "b": [1, {"c": "д"}]}, {"x": None}],

@@ -32,7 +32,8 @@ def test_pages_and_urls(mini) -> None:
         "programmes/testgrad-2023/source.md", "programmes/testgrad-2023/indicators.md",
         "programmes/testgrad-2023/roadmap.md", "programmes/testgrad-2023/timeline.md",
         "practices/index.md",
-        "indicators/index.md", "partnerships/index.md", "data/index.md", "search.md",
+        "indicators/index.md", "partnerships/index.md", "data/index.md", "feeds/index.md",
+        "search.md",
     ])
     assert sorted(f for f in mini.files if not f.startswith(("data/", "feeds/"))) == [
         "programmes/testgrad-2023/testgrad-2023.ics",

@@ -18,6 +18,8 @@ from shnor_site.outputs.feeds import EVENTS_FEED, PRACTICES_FEED
 from shnor_site.outputs.opendata import LICENCE, LICENCE_URL, data_tables
 
 PageTuple = tuple[str, str, str, str, dict[str, Any]]
+#: What a feed is and its addresses, in plain words: links to feeds lead here.
+FEEDS_PAGE = "feeds/index.md"
 
 
 def partnership_rows(g: Any, programmes: list[Any]) -> list[dict[str, Any]]:
@@ -99,4 +101,6 @@ def roadmap_pages(g: Any, sched: Schedule) -> list[PageTuple]:
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
          {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
           "feeds": (EVENTS_FEED, PRACTICES_FEED)}),
+        (FEEDS_PAGE, "feeds.md.j2", "Ленты новостей", "index",
+         {"feeds": (EVENTS_FEED, PRACTICES_FEED)}),
     ]

@@ -64,6 +64,16 @@ def test_phone_has_no_horizontal_scroll(page, built_site, site_url, kind: str,
     screenshot(page, f"{kind}-mobile" + ("-a11y" if mode == "a11y" else ""))
 
 
+def test_headings_hyphenate_russian_words(page, site_url) -> None:
+    """Headings hyphenate at syllables (the page is lang="ru") rather than cut mid-word."""
+    page.set_viewport_size(MOBILE)
+    page.goto(site_url + "municipalities/")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    styles = page.evaluate("""[...document.querySelectorAll('.md-typeset h1, .md-typeset h2')]
+        .map(h => getComputedStyle(h).hyphens)""")
+    assert styles and set(styles) == {"auto"}
+
+
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                    ".md-footer", ".shnor-crumbs", ".shnor-a11y-tools", ".shnor-subnav",
                    ".shnor-pager"]

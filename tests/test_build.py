@@ -158,3 +158,14 @@ def test_mini_site_is_byte_identical_to_its_snapshot(tmp_path: Path,
     expected = MINI_HASHES.read_text(encoding="utf-8").splitlines()
     changed = sorted(set(listing.splitlines()) ^ set(expected))
     assert changed == []
+
+
+def test_a_school_page_shows_what_applies_to_it(built_site: Path) -> None:
+    """A parent sees the programme's events that name no school (they apply to every
+    school of the programme) and, when nothing is ahead, the years the programme covered."""
+    html = (built_site / "schools" / "seversk-soh-83" / "index.html").read_text("utf-8")
+    start = html.index('<h2 id="мероприятия-программы-для-всех-её-школ"')
+    section = html[start:html.index("<h2", start + 10)]
+    assert section.count('href="../../programmes/seversk-2022/roadmap/') >= 20
+    assert "программа рассчитана на 2022–2023 годы" in html
+    assert "указаны для 0 из" not in html

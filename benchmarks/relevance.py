@@ -10,10 +10,7 @@ folder, normalised as the search box does («№» and tokens without letters dr
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -21,8 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "search_relevance.tsv"
-ENGINE = ROOT / "docs" / "assets" / "search-engine.js"
-HARNESS = ROOT / "tests" / "js" / "engine_harness.mjs"
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 
 
@@ -57,14 +52,11 @@ def matches(url: str, expected: str) -> bool:
 
 def run_engine(index: Path, queries: list[str], depth: int = 10) -> list[list[str]]:
     """The URLs of the first `depth` results of each query."""
-    with tempfile.TemporaryDirectory() as tmp:
-        module = Path(tmp) / "search-engine.mjs"
-        shutil.copyfile(ENGINE, module)
-        calls = [{"op": "search", "index": str(index), "query": normalise(q), "docs": depth}
-                 for q in queries]
-        done = subprocess.run(["node", str(HARNESS), str(module)], input=json.dumps(calls),
-                              capture_output=True, text=True, check=True, timeout=300)
-    return [[d["url"] for d in found["docs"]] for found in json.loads(done.stdout)]
+    from tests.support.engine import engine_calls
+
+    calls = [{"op": "search", "index": str(index), "query": normalise(q), "docs": depth}
+             for q in queries]
+    return [[d["url"] for d in found["docs"]] for found in engine_calls(calls)]
 
 
 def rank(urls: list[str], case: Case) -> int | None:

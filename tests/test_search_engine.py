@@ -7,11 +7,9 @@ of the site, or queries would miss what the index holds.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,9 +21,8 @@ from shnor_site.search.files import fnv1a
 from shnor_site.search.site_index import build_search_index
 from shnor_site.search.text import stem, words
 from tests.helpers import FIXTURES, ROOT, SITE_CONTENT
+from tests.support.engine import engine_calls
 
-ENGINE = ROOT / "docs" / "assets" / "search-engine.js"
-HARNESS = ROOT / "tests" / "js" / "engine_harness.mjs"
 #: Endings of every Snowball group, glued to stems of different shapes: the stemmer's
 #: corner cases (regions, «а/я» conditions, «нн», superlatives, soft sign).
 _ENDINGS = """
@@ -41,15 +38,9 @@ ENDINGS, ROOTS = _ENDINGS.split(), _ROOTS.split()
 
 def node(calls: list[dict], tmp: Path) -> list:
     """Run the engine under Node on a list of calls; their results."""
-    exe = shutil.which("node")
-    if exe is None:
+    if shutil.which("node") is None:
         pytest.fail("Node.js is needed for the search engine tests (scripts/test.sh installs it)")
-    module = tmp / "search-engine.mjs"  # .mjs: Node loads it as an ES module
-    shutil.copyfile(ENGINE, module)
-    done = subprocess.run([exe, str(HARNESS), str(module)], input=json.dumps(calls),
-                          capture_output=True, text=True, check=False, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return engine_calls(calls, timeout=120)
 
 
 def vocabulary() -> list[str]:

@@ -82,12 +82,12 @@ export function stemRussian(word) {
  * letters and digits — as WORD in shnor_site/search/text.py. */
 const WORD = /(?<![\p{Nd}.,])\p{Nd}+[.,]\p{Nd}+(?![.,]?\p{Nd})|[\p{L}\p{N}]+/gu;
 const CYRILLIC = /[а-я]/;
-const lower = (w) => w.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(".", ",");
+const normalise = (text) => text.normalize("NFC").toLowerCase().replace(/ё/g, "е");
+const decimalComma = (word) => word.replace(".", ",");
 
 /** Lower-case words of a text, as the index sees them (stop words kept). */
 export function words(text) {
-  return (text.normalize("NFC").toLowerCase().replace(/ё/g, "е").match(WORD) || [])
-    .map((w) => w.replace(".", ","));
+  return (normalise(text).match(WORD) || []).map(decimalComma);
 }
 
 /** The index form of a lower-case word. */
@@ -146,7 +146,6 @@ const score = (q) => (2 ** ((q & 0x7f) / 16) - 1) / 8;
 /* Completions of a last word whose stem is found too count this much; a one-letter typo's
  * neighbours, this much. */
 const COMPLETION_WEIGHT = 0.4;
-const NAME_COMPLETION_WEIGHT = 1;
 const FUZZY_WEIGHT = 0.6;
 const RETRIES = 2;
 
@@ -258,7 +257,7 @@ class SearchIndex {
         const name = (q & NAME_BIT) !== 0;
         /* A completion found in a name is as good as the word itself («Каргасок» →
          * «Каргасокский район»); in running text it counts much less. */
-        const s = score(q) * (name && weight === COMPLETION_WEIGHT ? NAME_COMPLETION_WEIGHT : weight);
+        const s = score(q) * (name && weight === COMPLETION_WEIGHT ? 1 : weight);
         /* Per document, a name posting wins over text postings of the same word: name
          * scores are comparable between records, text scores are not. */
         const had = best.get(id);
@@ -391,7 +390,7 @@ export function highlight(text, stems, prefixes = [], length = 30) {
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     if (m.index > last) tokens.push([text.slice(last, m.index), false, false]);
-    const w = lower(m[0]);
+    const w = decimalComma(normalise(m[0]));
     const hit = want.has(stem(w)) || prefixes.some((p) => w.startsWith(p));
     tokens.push([m[0], hit, true]);
     last = m.index + m[0].length;

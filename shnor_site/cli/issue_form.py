@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from shnor_site.content.load import read_data
+from shnor_site.content.load import read_folder
 from shnor_site.core.practices import FACETS, RESERVED_IDS, SECTIONS, slugify
 
 #: Form ids of the practice sections, in the file's order.
@@ -102,19 +102,18 @@ def _outcomes(result: FormResult, text: str) -> None:
 
 
 def _place(result: FormResult, got: dict[str, str], content: Path) -> None:
-    names = {}
-    for path in sorted((content / "municipalities").glob("*.yml")):
-        data = read_data(path)
-        names[str(data.get("name", ""))] = path.stem
+    names = {str(data.get("name", "")): rid for rid, data in read_folder(content, "municipalities")}
     mun = names.get(got.get("municipality", ""))
     if mun is None:
         result.errors.append("«Муниципалитет»: такого муниципалитета на сайте пока нет. "
                              "Методист добавит его запись, затем практику.")
         mun = "unknown"
     result.values["municipality"] = mun
+    local = [(rid, data) for rid, data in read_folder(content, "schools")
+             if data.get("municipality") == mun]
     schools = []
     for line in _split(got.get("schools", "")):
-        match = _school_id(content, mun, line)
+        match = _school_id(local, line)
         if match:
             schools.append(match)
         else:
@@ -123,15 +122,14 @@ def _place(result: FormResult, got: dict[str, str], content: Path) -> None:
     result.values["schools"] = schools
 
 
-def _school_id(content: Path, mun: str, text: str) -> str | None:
+def _school_id(schools: list[tuple[str, dict]], text: str) -> str | None:
+    """The id of the school whose full or short name is the text (spaces, quotes and case
+    ignored)."""
     wanted = re.sub(r"\W+", "", text.lower())
-    for path in sorted((content / "schools").glob("*.yml")):
-        data = read_data(path)
-        if data.get("municipality") != mun:
-            continue
+    for rid, data in schools:
         for name in (data.get("name"), data.get("short_name")):
             if name and re.sub(r"\W+", "", str(name).lower()) == wanted:
-                return path.stem
+                return rid
     return None
 
 
@@ -140,11 +138,9 @@ def read_form(body: str, form_file: Path, content: Path, today: dt.date) -> Form
     result, got = FormResult(), answers(body, form_fields(form_file))
     too_long = [k for k, v in got.items() if len(v) > MAX_ANSWER]
     result.errors += [f"Ответ «{k}» длиннее {MAX_ANSWER} знаков." for k in too_long]
-    for key in ("title", "summary", "source", *SECTION_IDS):
-        if key in ("materials",):
-            continue
-        if not got.get(key):
-            result.errors.append(f"Не заполнено обязательное поле формы «{key}».")
+    required = ("title", "summary", "source", *(k for k in SECTION_IDS if k != "materials"))
+    result.errors += [f"Не заполнено обязательное поле формы «{key}»."
+                      for key in required if not got.get(key)]
     if "[x]" not in got.get("consent", "").lower():
         result.errors.append("Нет согласия на публикацию (флажок «Публикация»).")
     title = " ".join(got.get("title", "").split())

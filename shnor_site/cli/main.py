@@ -41,10 +41,11 @@ def check(content_dir: Path, fmt: str) -> None:
     cat = load_catalogue(content_dir)
     if fmt == "gitlab":
         click.echo(gitlab_code_quality(cat.problems))
-    for prob in cat.problems if fmt != "gitlab" else []:
-        if fmt == "github":
+    elif fmt == "github":
+        for prob in cat.problems:
             click.echo(github_annotation(prob))
-        else:
+    else:
+        for prob in cat.problems:
             click.echo(prob.format(), err=prob.severity == "error")
     quiet = fmt == "gitlab"  # stdout is the report
     if cat.errors:

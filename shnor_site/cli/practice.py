@@ -15,6 +15,7 @@ from shnor_site.cli.practice_wizard import NO_RESULTS
 from shnor_site.core.models.base import ID_PATTERN
 from shnor_site.core.models.practice import Cost, Evidence
 from shnor_site.core.practices import FACET_BY_KEY, RESERVED_IDS, slugify
+from shnor_site.core.problems import Problem
 
 
 class RuDate(click.ParamType):
@@ -194,10 +195,7 @@ def _sections(opts: dict) -> dict[str, str]:
 
 
 def _report(content_dir: Path, target: Path) -> None:
-    from shnor_site.content.validate import load_catalogue
-
-    cat = load_catalogue(content_dir)
-    mine = [p for p in cat.problems if Path(p.path).name == target.name]
+    mine = _file_problems(content_dir, target)
     for prob in mine:
         click.echo(prob.format(), err=True)
     if mine:
@@ -234,7 +232,7 @@ def practice_from_issue(body_file: Path, content_dir: Path, form_file: Path,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_practice(form.values, form.sections), encoding="utf-8")
         problems = _file_problems(content_dir, target)
-        if any(severity == "error" for severity, _ in problems):
+        if any(p.severity == "error" for p in problems):
             target.unlink()
     text = _issue_report(form, target, problems)
     if report_file:
@@ -246,22 +244,22 @@ def practice_from_issue(body_file: Path, content_dir: Path, form_file: Path,
     sys.exit(0 if target.exists() else 1)
 
 
-def _file_problems(content_dir: Path, target: Path) -> list[tuple[str, str]]:
+def _file_problems(content_dir: Path, target: Path) -> list[Problem]:
+    """The problems `shnor-site check` finds in one written file."""
     from shnor_site.content.validate import load_catalogue
 
-    cat = load_catalogue(content_dir)
-    return [(p.severity, p.format()) for p in cat.problems if Path(p.path).name == target.name]
+    return [p for p in load_catalogue(content_dir).problems if Path(p.path).name == target.name]
 
 
-def _issue_report(form: object, target: Path, problems: list[tuple[str, str]]) -> str:
+def _issue_report(form: object, target: Path, problems: list[Problem]) -> str:
     """The Russian comment for the issue: what was made, or what to fix in the form."""
-    errors = form.errors + [text for severity, text in problems if severity == "error"]
+    errors = form.errors + [p.format() for p in problems if p.severity == "error"]
     lines = (["**Практику не удалось оформить автоматически.** Исправьте форму (кнопка "
               "«Edit» у описания issue) — проверка запустится снова:", ""]
              + [f"- {e}" for e in errors]) if errors else [
         f"**Файл практики готов:** `{target.as_posix()}`; проверка содержимого пройдена. "
         "Предложение изменений (pull request) открыто — методист проверит и опубликует."]
-    notes = form.notes + [text for severity, text in problems if severity != "error"]
+    notes = form.notes + [p.format() for p in problems if p.severity != "error"]
     if notes:
         lines += ["", "Обратите внимание:", ""] + [f"- {n}" for n in notes]
     return "\n".join(lines) + "\n"

@@ -14,20 +14,12 @@ from typing import Any
 
 import click
 
-from shnor_site.content.load import read_data
+from shnor_site.content.load import read_folder
 from shnor_site.core.models.practice import Cost, Evidence
 from shnor_site.core.practices import FACET_BY_KEY, slugify
 
 NO_RESULTS = "Измеренных результатов пока нет."
 _LIST_FACETS = ("risk", "theme", "level", "subject", "audience", "format")
-
-
-def _records(content: Path, folder: str) -> list[tuple[str, dict]]:
-    out = []
-    for path in sorted((content / folder).glob("*.yml")):
-        data = read_data(path)
-        out.append((path.stem, data))
-    return out
 
 
 def ask(question: str, check: Callable[[str], Any], default: str | None = None) -> Any:
@@ -92,14 +84,14 @@ def choose(title: str, options: list[str], many: bool = True, optional: bool = T
 
 
 def _municipality(content: Path) -> str:
-    places = _records(content, "municipalities")
+    places = read_folder(content, "municipalities")
     name = choose("Муниципалитет", [d.get("name", rid) for rid, d in places], many=False,
                   optional=False)[0]
     return next(rid for rid, d in places if d.get("name", rid) == name)
 
 
 def _schools(content: Path, municipality: str) -> list[str]:
-    schools = [(rid, d) for rid, d in _records(content, "schools")
+    schools = [(rid, d) for rid, d in read_folder(content, "schools")
                if d.get("municipality") == municipality]
     chosen: list[str] = []
     while True:
@@ -131,7 +123,7 @@ def _event_numbers(programme: dict) -> set[str]:
 
 
 def _source(content: Path, municipality: str) -> dict[str, Any]:
-    programmes = [(rid, d) for rid, d in _records(content, "programmes")
+    programmes = [(rid, d) for rid, d in read_folder(content, "programmes")
                   if d.get("municipality") == municipality]
     other = "другой документ (не на сайте)"
     titles = [f"{str(d.get('title', rid))[:90]}" for rid, d in programmes] + [other]

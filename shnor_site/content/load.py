@@ -268,3 +268,8 @@ def read_data(path: Path) -> dict:
     except (ContentError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def read_folder(content: Path, folder: str) -> list[tuple[str, dict]]:
+    """(id, fields) of every record file in content/<folder>/, by id (read_data)."""
+    return [(path.stem, read_data(path)) for path in sorted((content / folder).glob("*.yml"))]

@@ -99,8 +99,7 @@ def roadmap_pages(g: Any, sched: Schedule) -> list[PageTuple]:
     described = [t.dataset for t in data_tables(sched)]
     return indicator_pages(g) + partnership_pages(g) + [
         ("data/index.md", "data.md.j2", "Открытые данные", "index",
-         {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL,
-          "feeds": (EVENTS_FEED, PRACTICES_FEED)}),
+         {"datasets": described, "licence": LICENCE, "licence_url": LICENCE_URL}),
         (FEEDS_PAGE, "feeds.md.j2", "Ленты новостей", "index",
          {"feeds": (EVENTS_FEED, PRACTICES_FEED)}),
     ]

@@ -163,6 +163,8 @@ class Worker:
                     self._report("error", "Процесс подготовки страниц не отвечает "
                                           f"{self.stall_seconds:.0f} с; сборка остановлена.")
         if not self.finished:
+            if self.error is not None:
+                self.stop()  # given up (silent), or it reported its failure: end it now
             process.join(timeout=5)
             self._report("error", _exit_text(process.exitcode))
             self.stop()

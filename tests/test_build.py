@@ -51,8 +51,9 @@ def test_programme_pages_show_key_fields(mini_site: Path) -> None:
                 "/indicators": ("исходное: 34,6", "целевое: 34,8", "1 шт."),
                 "/roadmap": ('id="s1-t1-e1"', "Октябрь 2023", "в 9 классах.")}
     for name, texts in expected.items():
+        shown = re.sub(r"<[^>]+>", "", pages[name])
         for text in texts:
-            assert text in pages[name], (name, text)
+            assert text in pages[name] or text in shown, (name, text)
         assert '<html lang="ru"' in pages[name]
 
 
@@ -75,8 +76,8 @@ def test_school_page_lists_roles_partners_events_documents(mini_site: Path) -> N
 
 
 def test_russian_heading_anchors(mini_site: Path) -> None:
-    html = _html(mini_site, "programmes/testgrad-2023")
-    assert 'id="план-мероприятий"' in html
+    html = _html(mini_site, "programmes/testgrad-2023/roadmap")
+    assert 'id="задача-1-обмен-опытом"' in html
 
 
 class _Links(HTMLParser):

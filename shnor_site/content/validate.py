@@ -17,10 +17,11 @@ from pydantic import BaseModel, ValidationError
 
 from shnor_site.content.load import ContentError, load_file
 from shnor_site.content.sources import check_source, stray_files
+from shnor_site.core import docorder
 from shnor_site.core.catalogue import Catalogue
 from shnor_site.core.introspect import field_at, iter_refs, literal_choices, model_at
 from shnor_site.core.models import KINDS
-from shnor_site.core.problems import Problem, fmt_loc, problem
+from shnor_site.core.problems import CODES, Problem, fmt_loc, problem
 from shnor_site.core.source import Source
 
 
@@ -109,6 +110,19 @@ class Checked:
     record: BaseModel | None = None
 
 
+def _order_problems(prog: BaseModel, src: Source) -> list[Problem]:
+    """Problems of the programme's `order:` and `passport.order:` lists."""
+    found = []
+    for op in docorder.resolve(prog)[2]:
+        hint = None
+        if op.code == "order-unknown":
+            hint = CODES[op.code][1] + " У этой программы есть: " + ", ".join(
+                docorder.block_tokens(prog)) + "."
+        found.append(problem(src.rel, op.code, line=src.line_of(op.loc),
+                             field=fmt_loc(op.loc), detail=f"«{op.token}»", hint=hint))
+    return found
+
+
 def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked:
     """Parse, validate against the model, scan for unsafe markup, note the references.
 
@@ -127,6 +141,8 @@ def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked
     except ValidationError as exc:
         problems += [_convert(e, model, src) for e in exc.errors()]
     problems += check_source(src)
+    if kind == "programme" and record is not None:
+        problems += _order_problems(record, src)
     _digest(kind, src)
     if not keep_sources and kind != "practice":
         src.data, src.lines = None, {}

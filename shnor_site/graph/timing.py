@@ -275,15 +275,26 @@ def _classify(text: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"^\((.*)\)\s*[.;,]?$", re.S)
+
+
+def _unbracket(text: str) -> str:
+    """A timing written in brackets with its sentence's full stop, «(май-июнь).», as the
+    bare «май-июнь»."""
+    m = _BRACKETED.match(text.strip())
+    return m.group(1).strip() if m else text
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_timing(text: str, start_year: int, end_year: int) -> Timing:
     """Parse a timing of a programme running from start_year to end_year (inclusive).
 
     Cached: plans repeat the same timings («в течение года», «ежемесячно»), and a Timing is
     immutable."""
-    head, note = _split_note(text)
+    bare = _unbracket(text)
+    head, note = _split_note(bare)
     norm = normalise(head)
-    kind = _classify(normalise(text)) or _classify(norm)
+    kind = _classify(normalise(bare)) or _classify(norm)
     if kind:
         return Timing(text, kind, (), False, None)
     try:

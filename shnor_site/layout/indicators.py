@@ -16,7 +16,7 @@ def _indicator_size(numbered: tuple[int, Any]) -> int:
     grp = numbered[1]
     rows = sum(1200 + text_size(i.name, i.note, i.value, i.baseline, i.target)
                for i in grp.indicators)
-    return 500 + text_size(grp.title, grp.intro) + rows
+    return 500 + text_size(grp.preface, grp.title, grp.intro) + rows
 
 
 def indicator_parts(prog: Any) -> list[Part]:

@@ -4,7 +4,8 @@ A whole programme on one page reached 240 KB of HTML (67 events, 54 indicators w
 chart, a month-by-month timeline). Each part of the document now has its own address, and
 each is cut further into numbered pages when long (layout/parts.py):
 
-* `/programmes/<id>/` — order, passport, texts, schools, the plan's table of contents;
+* `/programmes/<id>/` — the document's parts in its own order (core/docorder.py): order,
+  passport, indicator groups (a link each), texts, the plan's table of contents;
 * `/programmes/<id>/indicators/` — indicator tables and their chart;
 * `/programmes/<id>/roadmap/` (`…/roadmap/2/`, …) — the event cards;
 * `/programmes/<id>/timeline/` — dates and execution, the calendar;
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from shnor_site.core import docorder
 from shnor_site.layout.parts import PAGE_BUDGET, Part, make_parts, programme_page_uri
 from shnor_site.pages.spec import PageSpec
 from shnor_site.pages.timeline_parts import timeline_parts
@@ -69,9 +71,11 @@ def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
     for prog in g.cat.all("programme"):
         mun = g.municipality_name(prog.municipality)
         ind_parts = g.indicators[prog.id]
-        toc = [(part.uri, grp, gi) for part in ind_parts for gi, grp in part.items]
+        ind_uris = {gi: part.uri for part in ind_parts for gi, _grp in part.items}
+        blocks, rows, _problems = docorder.resolve(prog)
         pages.append(PageSpec(record_uri("programme", prog.id), "programme.md.j2", prog.title,
-                              "programme", {"programme": prog, "indicator_toc": toc,
+                              "programme", {"programme": prog, "indicator_uris": ind_uris,
+                                            "doc_blocks": blocks, "passport_rows": rows,
                                             "roadmap_toc": roadmap_toc(g, prog)}, mun))
         for part in ind_parts:
             pages.append(_spec(prog, mun, part, "programme_indicators.md.j2", "Показатели"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import pass_context
 
-from shnor_site.core import markup
+from shnor_site.core import docorder, markup
 from shnor_site.layout import parts as layout
 from shnor_site.render import urls
 
@@ -58,5 +58,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         plural=markup.plural, source_file_uri=urls.source_file_uri,
         event_href=_event_href, event_md_href=_event_md_href, part_uri=layout.part_uri,
         programme_page_uri=layout.programme_page_uri,
+        passport_label=docorder.PASSPORT_FIELDS.__getitem__,
+        passport_lists=docorder.PASSPORT_LISTS,
     )
     return env

@@ -100,13 +100,14 @@ def programme_docs(g: Any, prog: Any) -> Iterator[SearchDoc]:
                     excerpt=model_text(prog.summary) or facts, names=prog.title)
     if prog.passport:
         yield SearchDoc("programme", site_url(uri, "passport"),
-                        f"{prog.passport.title} — {prog.title}", prog.passport.title,
+                        f"{prog.passport.heading} — {prog.title}", prog.passport.heading,
                         model_text(prog.passport), prog.municipality, mun,
-                        names=prog.passport.title)
+                        names=prog.passport.heading)
     for n, text in enumerate(prog.texts, 1):
-        yield SearchDoc("programme", site_url(uri, f"text-{n}"), f"{text.title} — {prog.title}",
-                        text.title, model_text(text.body), prog.municipality, mun,
-                        names=text.title)
+        yield SearchDoc("programme", site_url(uri, f"text-{n}"),
+                        f"{text.heading} — {prog.title}", text.heading,
+                        model_text(text.preface) + " " + model_text(text.body),
+                        prog.municipality, mun, names=text.heading)
     for part in g.indicators[prog.id]:
         for gi, grp in part.items:
             yield SearchDoc("programme", site_url(part.uri, f"ind-{gi}"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
 from shnor_site.core.models.base import (
     AgentRef,
@@ -78,7 +78,9 @@ class MonitoringItem(Record):
 
     number: str | None = Field(None, description="Номер, как в документе.")
     text: Markdown = Field(description="Что анализируется, дословно.")
-    timing: str | None = Field(None, description="Когда, как в документе, «(май-июнь)».")
+    timing: str | None = Field(
+        None, description="Когда — дословно, со скобками и знаком в конце, как в документе: "
+        "«(май-июнь).». Печатается сразу после текста.")
 
 
 class PassportRow(Record):
@@ -91,7 +93,13 @@ class PassportRow(Record):
 class Passport(Record):
     """The programme passport: its goal, tasks, activities, results and framework."""
 
-    title: str = Field("Паспорт программы", description="Заголовок раздела.")
+    title: str | None = Field(
+        None, description="Заголовок раздела, как в документе. Если в документе заголовка "
+        "нет, поле не заполняют: сайт покажет заголовок из editorial_title с пометкой, что "
+        "его дал сайт.")
+    editorial_title: str = Field(
+        "Паспорт программы", description="Заголовок от сайта, когда в документе его нет "
+        "(на странице помечен как добавленный сайтом).")
     name: str | None = Field(None, description="Наименование программы.")
     legal_basis: Markdown | None = Field(None, description="Основания для разработки.")
     developers: Markdown | None = Field(None, description="Разработчики программы.")
@@ -121,6 +129,18 @@ class Passport(Record):
     )
     extra: list[PassportRow] = Field(
         default_factory=list, description="Прочие строки паспорта с их названиями."
+    )
+    @property
+    def heading(self) -> str:
+        """The section's heading: the document's, or the site's when it has none."""
+        return self.title or self.editorial_title
+
+    order: list[str] = Field(
+        default_factory=list,
+        description="Порядок строк паспорта, как в документе: имена полей (goal, tasks…), "
+        "названия строк из extra дословно, а также «indicators-N» (N-я группа показателей) "
+        "и «monitoring», если документ помещает их в таблицу паспорта. Если список "
+        "заполнен, в нём должны быть все строки паспорта.",
     )
 
 
@@ -154,8 +174,16 @@ class Indicator(Record):
 class IndicatorGroup(Record):
     """A titled list of indicators (criteria, targets, monitoring indicators…)."""
 
+    preface: Markdown | None = Field(
+        None, description="Текст, который в документе стоит перед заголовком группы "
+        "(заголовок раздела, гриф), дословно.")
     title: str = Field(description="Заголовок группы, как в документе.")
     intro: Markdown | None = Field(None, description="Вводный текст группы.")
+    number_label: str | None = Field(
+        None, description="Заголовок столбца номеров, как в документе («№»). Если в "
+        "документе таблицы нет, не заполняют: сайт подпишет столбец сам, с пометкой.")
+    name_label: str | None = Field(
+        None, description="Заголовок столбца показателей, как в документе («Показатели»).")
     value_label: str | None = Field(
         None, description="Заголовок столбца значений, как в документе."
     )
@@ -215,15 +243,57 @@ class RoadmapSection(Record):
     tasks: list[RoadmapTask] = Field(default_factory=list, description="Задачи раздела.")
 
 
-class RoadmapColumns(Record):
-    """Column headings of the roadmap table, as written in the source."""
+#: Roadmap column fields in the default order, with the site's own label for a column
+#: whose heading the document does not give.
+COLUMN_LABELS: dict[str, str] = {
+    "number": "№", "title": "Мероприятие", "timing": "Сроки",
+    "responsible": "Ответственные", "result": "Ожидаемый результат",
+    "control": "Форма контроля", "note": "Примечание",
+}
 
-    number: str = Field("№ п/п", description="Столбец номера.")
-    title: str = Field("Мероприятия", description="Столбец мероприятия.")
-    timing: str = Field("Сроки", description="Столбец сроков.")
-    responsible: str = Field("Ответственные", description="Столбец ответственных.")
-    result: str = Field("Планируемый результат", description="Столбец результата.")
-    control: str = Field("Форма контроля", description="Столбец формы контроля.")
+
+class RoadmapColumns(Record):
+    """Column headings of the roadmap table, as written in the source, in its order.
+
+    The order in which the keys are written is the order of the document's columns."""
+
+    number: str | None = Field(None, description="Заголовок столбца номеров, дословно.")
+    title: str | None = Field(None, description="Заголовок столбца мероприятий, дословно.")
+    timing: str | None = Field(None, description="Заголовок столбца сроков, дословно.")
+    responsible: str | None = Field(
+        None, description="Заголовок столбца ответственных (исполнителей), дословно.")
+    result: str | None = Field(
+        None, description="Заголовок столбца результата, дословно.")
+    control: str | None = Field(
+        None, description="Заголовок столбца формы контроля, дословно.")
+    note: str | None = Field(None, description="Заголовок столбца примечаний, дословно.")
+    _written: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_order(cls, data: Any, handler: Any) -> RoadmapColumns:
+        """Remember the order in which the columns are written."""
+        cols = handler(data)
+        if isinstance(data, dict):
+            cols._written = [k for k in data if k in COLUMN_LABELS]
+        return cols
+
+    def sequence(self) -> list[str]:
+        """Column fields in the document's order; columns it does not name come last."""
+        written = self._written or [k for k in COLUMN_LABELS if getattr(self, k)]
+        return written + [k for k in COLUMN_LABELS if k not in written]
+
+    def label(self, key: str) -> str:
+        """The document's heading of a column, or the site's own when it gives none."""
+        return getattr(self, key) or COLUMN_LABELS[key]
+
+    def given(self) -> list[str]:
+        """The headings the document gives, in its order."""
+        return [getattr(self, k) for k in self.sequence() if getattr(self, k)]
+
+    def editorial(self, key: str) -> bool:
+        """Whether the column's heading is the site's, not the document's."""
+        return not getattr(self, key)
 
 
 class Roadmap(Record):
@@ -231,7 +301,10 @@ class Roadmap(Record):
 
     title: str = Field(description="Заголовок плана дословно.")
     intro: Markdown | None = Field(None, description="Текст перед таблицей.")
-    columns: RoadmapColumns = Field(default_factory=RoadmapColumns, description="Заголовки.")
+    columns: RoadmapColumns = Field(
+        default_factory=RoadmapColumns,
+        description="Заголовки столбцов таблицы плана дословно, в том порядке, в каком "
+        "столбцы идут в документе; столбец без заголовка в документе не пишут.")
     sections: list[RoadmapSection] = Field(description="Разделы плана.")
 
 
@@ -257,7 +330,28 @@ class SchoolPair(Record):
 class TextSection(Record):
     """A free-text section of the document (method, data collection…)."""
 
-    title: str = Field(description="Заголовок раздела дословно.")
+    preface: Markdown | None = Field(
+        None, description="Текст, который в документе стоит перед заголовком раздела "
+        "(например, гриф «Приложение № 2 к приказу…»), дословно.")
+    title: str | None = Field(
+        None, description="Заголовок раздела дословно. Если в документе заголовка нет, "
+        "не заполняют и пишут editorial_title.")
+    editorial_title: str | None = Field(
+        None, description="Заголовок от сайта, когда в документе его нет (на странице "
+        "помечен как добавленный сайтом).")
+
+    @property
+    def heading(self) -> str:
+        """The text's heading: the document's, or the site's when it has none."""
+        return self.title or self.editorial_title or ""
+
+    @model_validator(mode="after")
+    def _titled(self) -> TextSection:
+        """A text has the document's title or the site's."""
+        if not (self.title or self.editorial_title):
+            raise ValueError("у раздела нет заголовка: заполните title (заголовок из "
+                             "документа) или editorial_title (заголовок от сайта)")
+        return self
     body: Markdown = Field(description="Текст раздела дословно.")
 
 
@@ -297,6 +391,14 @@ class Programme(Record):
     schools: list[Participant] = Field(default_factory=list, description="Школы-участники.")
     pairs: list[SchoolPair] = Field(default_factory=list, description="Пары и кураторство.")
     roadmap: Roadmap | None = Field(None, description="План мероприятий.")
+    order: list[str] = Field(
+        default_factory=list,
+        description="Порядок частей на странице программы, как в документе: approval "
+        "(приказ), passport, indicators-N (N-я группа показателей), text-N (N-й текстовый "
+        "раздел), monitoring, schools (список школ от сайта), roadmap. Если не заполнено — "
+        "приказ, паспорт, показатели, тексты, школы, план. Если заполнено, в списке должны "
+        "быть все части программы (кроме тех, что перечислены в passport.order).",
+    )
     source: SourceDocument = Field(description="Исходный документ.")
     corrections: list[Correction] = Field(
         default_factory=list, description="Исправления очевидных опечаток вёрстки."

@@ -7,8 +7,11 @@ MkDocs converts the first pages while the later ones are still being written, an
 the staged files as they become ready. Nothing here imports MkDocs.
 
 Reports, in order: ("problems", [(severity, text), …]); then, when there is no error,
-("plan", {"pages": [uri, …], "files": [uri, …]}), ("page", uri) for each page,
-("file", uri) for each file, ("search", None) once the index is written, ("done", None).
+("plan", {"pages": [uri, …], "files": [uri, …], "fast": [uri, …], "finished_files": bool}),
+("page", uri) for each page staged (not in "fast"); then either ("file", uri) for each
+file and ("search", None) once the index is written, or — when `job.fast` finishes pages
+(finish.py) — one ("finished", {…}) for those pages, the files and the index; last
+("done", None).
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ class Job:
     #: Leave a staged file alone when its bytes did not change (`serve`: MkDocs then
     #: rebuilds only the pages whose source is newer than their HTML).
     keep_unchanged: bool = False
+    #: The finisher of pages outside the navigation (mkdocs_plugin/fastpage.py): with it,
+    #: those pages and every file are written finished into the site (parallel.py).
+    fast: Any = None
 
 
 def _write(path: Path, data: bytes | Iterable[bytes], keep_unchanged: bool = False) -> None:
@@ -63,10 +69,22 @@ def produce(job: Job, report: Report) -> bool:
     if cat.errors:
         return False
     plan = plan_site(cat, job.templates, job.today)
-    report("plan", {"pages": [s.uri for s in plan.specs], "files": file_uris(plan)})
+    files = file_uris(plan)
+    fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files)) if job.fast else ()
+    report("plan", {"pages": [s.uri for s in plan.specs], "files": files,
+                    "fast": [s.uri for s in plan.specs if s.uri in fast],
+                    "finished_files": bool(fast)})
     for spec in plan.specs:
-        _write(job.stage / spec.uri, render_page(plan, spec).encode("utf-8"), job.keep_unchanged)
-        report("page", spec.uri)
+        if spec.uri not in fast:
+            _write(job.stage / spec.uri, render_page(plan, spec).encode("utf-8"),
+                   job.keep_unchanged)
+            report("page", spec.uri)
+    if fast:
+        from shnor_site.build.finish import finish
+
+        finish(job, plan, [s for s in plan.specs if s.uri in fast], report)
+        report("done", None)
+        return True
     for uri, data in site_files(plan):
         _write(job.stage / uri, data, job.keep_unchanged)
         report("file", uri)

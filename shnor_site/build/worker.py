@@ -15,41 +15,26 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-import os
 import threading
 import time
 import traceback
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from shnor_site.build import profiling
+from shnor_site.build.failure import describe
 from shnor_site.build.produce import Job, produce
 
 #: How long a worker may stay silent before the build gives up on it (seconds).
 STALL_SECONDS = 600.0
 
 
+#: Steps of the finisher (build/finish.py) by the name of the report they stand for.
+_STEPS = {"pages": "page", "files": "file"}
+
+
 class WorkerError(Exception):
     """The content could not be made into pages; the message is for the person."""
-
-
-def template_place(exc: BaseException) -> tuple[str, int | None]:
-    """The template file and line where a Jinja2 error happened (the innermost one)."""
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
-    line = getattr(exc, "lineno", None)
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        if frame.f_code.co_filename.endswith(".j2"):
-            name, line = frame.f_code.co_filename, lineno
-    return os.path.basename(name), line
-
-
-def describe(exc: BaseException) -> str:
-    """A Russian one-line account of a failure while making the pages."""
-    import jinja2
-
-    if isinstance(exc, jinja2.TemplateError):
-        name, line = template_place(exc)
-        return f"Ошибка в шаблоне {name}{':' + str(line) if line else ''}: {exc.message}"
-    return f"Не удалось подготовить страницы: {type(exc).__name__}: {exc}"
 
 
 def _exit_text(code: int | None) -> str:
@@ -63,6 +48,8 @@ def _exit_text(code: int | None) -> str:
 def child_main(job: Job, conn: Connection) -> None:
     """The worker process: produce everything, sending each report through `conn`."""
     def report(kind: str, data: Any) -> None:
+        if kind == "done":
+            profiling.dump("worker")  # before the build, told it is done, stops this process
         conn.send((kind, data))
         if kind in ("problems", "plan"):
             # The catalogue, then the plan, live until the process ends: the cycle
@@ -70,6 +57,7 @@ def child_main(job: Job, conn: Connection) -> None:
             # of the render). The worker exits when done.
             gc.freeze()
 
+    profiling.start()
     try:
         if not produce(job, report):
             report("done", None)
@@ -101,6 +89,9 @@ class Worker:
         self.process: Any = None
         self._cond = threading.Condition()
         self.started = time.perf_counter()
+        self.started_wall = time.time()
+        #: The finisher's report (build/finish.py) when pages were finished in the worker.
+        self.finished_report: dict[str, Any] | None = None
         #: Seconds from the start to the first and the last report of each kind.
         self.times: dict[str, list[float]] = {}
         #: Seconds MkDocs spent blocked, waiting for the plan, for pages and files, for the end.
@@ -121,6 +112,11 @@ class Worker:
                 self.plan = data
             elif kind in ("page", "file"):
                 self.ready.add(data)
+            elif kind == "finished":
+                self.finished_report = data
+                for step, moment in data["times"].items():
+                    moment = round(moment - self.started_wall, 2)
+                    self.times[_STEPS.get(step, step)] = [moment, moment]
             elif kind == "done":
                 self.finished = True
             elif kind == "error" and self.error is None:
@@ -193,9 +189,13 @@ class Worker:
 
     def timings(self) -> dict[str, Any]:
         """What the worker did when, and how long MkDocs waited for it (timings option)."""
-        return {"worker": self.times, "mkdocs_waited": {k: round(v, 2)
-                                                         for k, v in self.waited.items()},
-                "forked": self.process is not None}
+        out = {"worker": self.times, "mkdocs_waited": {k: round(v, 2)
+                                                        for k, v in self.waited.items()},
+               "forked": self.process is not None}
+        if self.finished_report is not None:
+            out["finished"] = {"counts": self.finished_report["counts"],
+                               "helper": self.finished_report["helper"]}
+        return out
 
     def stop(self) -> None:
         """Stop the worker process if it still runs, and reap it."""

@@ -8,6 +8,7 @@ plugins:
       search: true              # build the site's own search index
       worker: true              # make pages in a second process during `build`
       raw_html: true            # keep HTML blocks away from Python-Markdown
+      fast_pages: true          # finish pages outside the nav in the worker (fastpage.py)
       stall_seconds: 600        # give up on a worker silent this long (0: never)
       timings: null             # write the worker's timings as JSON to this file
 ```
@@ -35,6 +36,7 @@ class ShnorConfig(Config):
     search = c.Type(bool, default=True)
     worker = c.Type(bool, default=True)
     raw_html = c.Type(bool, default=True)
+    fast_pages = c.Type(bool, default=True)
     stall_seconds = c.Type((int, float), default=600)
     timings = c.Optional(c.Type(str))
 

@@ -45,6 +45,29 @@ class StagedFile(File):
             raise PluginError(str(exc)) from None
 
 
+class FinishedFile(File):
+    """A generated page or file the worker writes finished into the site (fastpage.py):
+    MkDocs links to it and lists it, but neither renders nor copies it."""
+
+    #: True only while the sitemap is made again with these pages in it (plugin.py).
+    as_page = False
+
+    @classmethod
+    def make(cls, config: object, uri: str) -> FinishedFile:
+        """The file for `uri`, with the address MkDocs gives a page or file there."""
+        made = File.generated(config, uri, content="")
+        _ = made.dest_uri, made.url, made.abs_dest_path  # fixed now, as a page's
+        made.__class__ = cls
+        return made
+
+    def is_documentation_page(self) -> bool:
+        """Not rendered by MkDocs (except in the sitemap)."""
+        return self.as_page and self.src_uri.endswith(".md")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Nothing to copy: the worker wrote the file in place."""
+
+
 class PackedPages:
     """Page HTML by source URI, zlib level 1 (about 8× smaller than the str)."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
 import secrets
 import shutil
 import sys
@@ -33,7 +34,9 @@ from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.build.worker import Worker, WorkerError
 from shnor_site.mkdocs_plugin.config import ShnorConfig, setting
-from shnor_site.mkdocs_plugin.files import PackedPages, StagedFile
+from shnor_site.mkdocs_plugin.fastpage import FastPages, fingerprint
+from shnor_site.mkdocs_plugin.files import FinishedFile, PackedPages, StagedFile
+from shnor_site.mkdocs_plugin.finished import conclude
 from shnor_site.search.site_index import INDEX_DIR
 
 log = logging.getLogger("mkdocs.plugins.shnor")
@@ -63,11 +66,17 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             # The last resort, should no hook run (the interpreter ends): remove the folder.
             self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.stage), True)
         self.packed = PackedPages()
+        forked = self._command == "build" and setting(self.config, "worker")
+        self.fast = None
+        if forked and setting(self.config, "fast_pages"):
+            self.fast = FastPages(str(config.config_file_path), str(config.site_dir),
+                                  self._marker, setting(self.config, "raw_html"),
+                                  fingerprint(config), multiprocessing.get_context("spawn").Event())
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, setting(self.config, "search"),
-                  keep_unchanged=self._keep_stage)
+                  keep_unchanged=self._keep_stage, fast=self.fast)
         self.worker = Worker(job, setting(self.config, "stall_seconds"))
-        if self._command == "build" and setting(self.config, "worker"):
+        if forked:
             self.worker.start()
         else:
             self.worker.run_here()
@@ -89,10 +98,19 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         if errors or plan is None:
             raise PluginError(f"Ошибки в содержимом ({len(errors)}):\n" + "\n".join(errors)
                               + f"\nНайдено ошибок: {len(errors)}. Сайт не собран.")
+        finished = set(plan.get("fast", ()))
+        if plan.get("finished_files"):
+            finished.update(plan["files"])
         for uri in plan["pages"] + plan["files"]:
+            if uri in finished:
+                files.append(FinishedFile.make(config, uri))
+                continue
             staged = StagedFile.generated(config, uri, abs_src_path=str(self.stage / uri))
             staged.worker = self.worker
             files.append(staged)
+        self.files = files
+        if self.fast is not None:
+            self.fast.go.set()  # MkDocs has emptied the site folder: the worker may write
         self._progress = Progress("MkDocs: страницы HTML", len(files.documentation_pages()),
                                   every=500)
         if self._command == "build":
@@ -100,6 +118,16 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             # the list of files) lives to the end, so the cycle collector stops scanning it.
             gc.freeze()
         return files
+
+    def on_nav(self, nav: object, /, *, config: MkDocsConfig, files: Files) -> object:
+        """Keep the navigation (the sitemap is made again with the finished pages)."""
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: object, /, *, config: MkDocsConfig, files: Files) -> object:
+        """Keep the theme's environment (the sitemap)."""
+        self.env = env
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -156,6 +184,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             raise PluginError(str(exc)) from None
         if started is not None:
             stage_done("Поисковый индекс и файлы", started)
+        if self.worker.finished_report is not None:
+            conclude(self, config, self.worker.finished_report)
         if setting(self.config, "timings"):
             Path(setting(self.config, "timings")).write_text(
                 json.dumps(self.worker.timings(), ensure_ascii=False), encoding="utf-8")

@@ -23,8 +23,10 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = make_project(tmp, FIXTURES / "mini")
     before = sorted(p.relative_to(tmp) for p in tmp.rglob("*"))
     site = atomic_build(config, tmp / "site")
-    after = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if "site" not in p.parts)
+    after = sorted(p.relative_to(tmp) for p in tmp.rglob("*")
+                   if "site" not in p.parts and ".cache" not in p.parts)
     assert before == after, "the build wrote into the source tree"
+    assert (tmp / ".cache" / "shnor" / "pages").is_dir()  # the page cache, gitignored
     return site
 
 

@@ -91,3 +91,28 @@ def test_a_skeleton_is_refused_when_a_marker_stays_in_its_fixed_text() -> None:
     assert filled == "<title>T</title><main><p>x</p></main>"
     assert cut(f"<title>{MARK}t</title><h1>{MARK}T</h1><p>{MARK}c</p>", values) is None
     assert re.fullmatch(r"[a-z]+", MARK)
+
+
+def test_a_rebuild_takes_unchanged_pages_from_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one practice changed, the other pages come from the cache and the site is
+    exactly what a build without the cache makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    monkeypatch.setenv("SHNOR_TIMINGS", str(tmp_path / "timings.json"))
+    project = make_project(tmp_path / "project", SITE_CONTENT)
+    atomic_build(project, tmp_path / "first")
+    practice = sorted((project.parent / "content" / "practices").glob("[!_]*.md"))[0]
+    text = practice.read_text(encoding="utf-8")
+    practice.write_text(text.replace("## Проблема\n", "## Проблема\n\nНовый абзац.\n", 1),
+                        encoding="utf-8")
+    warm = _files(atomic_build(project, tmp_path / "warm"))
+    counts = json.loads((tmp_path / "timings.json").read_text(encoding="utf-8"))[
+        "finished"]["counts"]
+    assert counts["cache_hit"] > 10 * counts["cache_miss"] > 0
+    assert any("Новый абзац." in d.decode("utf-8", "replace") for d in warm.values())
+    monkeypatch.setenv("SHNOR_CACHE_DIR", "")
+    cold = _files(atomic_build(project, tmp_path / "cold"))
+    assert _differences(warm, cold) == []
+    cache = project.parent / ".cache" / "shnor" / "pages"
+    assert len(list(cache.rglob("*"))) - len(list(cache.iterdir())) == \
+        counts["cache_hit"] + counts["cache_miss"]  # entries of older pages pruned

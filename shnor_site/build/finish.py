@@ -39,11 +39,11 @@ def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
 
     def outcome() -> Outcome:
         return Outcome(dict(fast.ids), dict(fast.links), list(logs), dict(fast.counts),
-                       dict(times))
+                       dict(times), fast.used_keys())
 
     helper = can_fork() and cores() > 1 and len(specs) > 4 * CHUNK
     result = share(tasks_for([s.uri for s in specs], job.search), run, outcome, describe,
                    helper)
-    messages, elsewhere = fast.conclude(result.ids, result.links)
+    messages, elsewhere = fast.conclude(result.ids, result.links, result.keys)
     report("finished", {"logs": result.logs + messages, "elsewhere": elsewhere,
                         "counts": result.counts, "times": result.times, "helper": helper})

@@ -45,13 +45,18 @@ class _Scanner(HTMLParser):
 _GAP = r"[\x00-\x20\x7f]*"
 
 
-#: What could make _Scanner find something, over-matching on purpose: an unsafe element
-#: name after «<»; an attribute name starting with «on» (HTMLParser only takes attribute
-#: names after whitespace, a quote or «/»); an unsafe URL scheme, even with blanks or
-#: control characters between its letters.
-_SUSPECT = re.compile(
-    "(?i)<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + r")|[\s\"'/]on[a-z]|"
-    + "|".join(_GAP.join(scheme) for scheme in UNSAFE_SCHEMES))
+#: What could make _Scanner find something, over-matching on purpose, searched in the
+#: lower-cased HTML one pattern at a time (much faster than one case-insensitive
+#: alternation): an unsafe element name after «<»; an attribute name starting with «on»
+#: (HTMLParser only takes attribute names after whitespace, a quote or «/»); an unsafe URL
+#: scheme, even with blanks or control characters between its letters.
+_SUSPECTS = [re.compile("<(?:" + "|".join(sorted(UNSAFE_ELEMENTS)) + ")"),
+             re.compile(r"[\s\"'/]on[a-z]")] + [re.compile(_GAP.join(scheme))
+                                                for scheme in UNSAFE_SCHEMES]
+
+
+#: An attribute value holding «&» (a cheap test before _URL_WITH_REF, which it includes).
+_VALUE_WITH_AMP = re.compile(r"""=\s*(?:"[^"]*&[^"]*"|'[^']*&[^']*'|[^\s>]*&[^\s>]*)""")
 
 
 #: URL attributes whose value holds a character reference («&#106;avascript:»).
@@ -63,8 +68,11 @@ _URL_WITH_REF = re.compile(
 def might_be_unsafe(html: str) -> bool:
     """False when the HTML certainly has no finding of unsafe_page_html; a fast regex
     check, so that the full parse runs only on pages that need it."""
-    if _SUSPECT.search(html):
+    low = html.lower()
+    if any(pattern.search(low) for pattern in _SUSPECTS):
         return True
+    if not _VALUE_WITH_AMP.search(html):
+        return False
     for m in _URL_WITH_REF.finditer(html):
         value = _INVISIBLE.sub("", html_unescape(m.group(0).split("=", 1)[1]))
         if value.strip("\"'").lower().startswith(UNSAFE_SCHEMES):

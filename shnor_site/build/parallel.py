@@ -44,12 +44,15 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     #: When (time.time()) each kind of task last ended.
     times: dict[str, float] = field(default_factory=dict)
+    #: Keys of the page cache looked up.
+    keys: set[str] = field(default_factory=set)
 
     def merge(self, other: Outcome) -> None:
         """Add another process's outcome to this one."""
         self.ids.update(other.ids)
         self.links.update(other.links)
         self.logs += other.logs
+        self.keys |= other.keys
         for key, value in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
         for key, moment in other.times.items():

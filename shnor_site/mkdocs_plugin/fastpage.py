@@ -23,14 +23,19 @@ from typing import Any
 
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.rawhtml import restore, stash
+from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
 from shnor_site.mkdocs_plugin.skeleton import (
+    MARK,
     Shape,
     Skeleton,
     cut,
     probe_markdown,
+    probe_toc_tokens,
     probe_uri,
     shape_of,
     slot_values,
+    toc_signature,
+    toc_values,
 )
 
 _TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
@@ -68,20 +73,25 @@ class FastPages:
     """Finishes generated pages in the worker process (made by the plugin, pickled there)."""
 
     def __init__(self, config_file: str, site_dir: str, marker: str, raw_html: bool,
-                 expect: dict[str, str], go: Any) -> None:
+                 expect: dict[str, str], go: Any, cache_dir: str | None = None) -> None:
         self.config_file, self.site_dir, self.marker = config_file, site_dir, marker
         self.raw_html, self.expect, self.go = raw_html, expect, go
+        self.cache_dir = cache_dir
+        self.cache: Cache | None = None
         self.ids: dict[str, frozenset[str]] = {}
         self.links: dict[str, dict[str, dict[str, str]]] = {}
         self.shapes: dict[Shape, Skeleton | None] = {}
         self.counts = {"skeleton": 0, "theme": 0}
-        self._ready = False
+        self.tocs: dict[tuple, Skeleton | None] = {}
+        self._md: Any = None
+        self._folders: set[Path] = set()
 
     # -- setting up, in the worker ----------------------------------------------------
 
     def setup(self, stage: Path, pages: list[str], files: list[str]) -> list[str]:
         """Load the configuration, files and navigation as the build sees them; the pages
         to finish here (those not in the navigation), or none when this is not safe."""
+        import mkdocs
         from mkdocs.config import load_config
         from mkdocs.structure.files import File, get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
@@ -91,7 +101,8 @@ class FastPages:
         try:
             config = load_config(config_file=self.config_file, site_dir=self.site_dir,
                                  strict=self.expect.get("strict") == "True")
-            if fingerprint(config) != self.expect or list(config.plugins) != ["shnor"]:
+            if fingerprint(config) != self.expect or list(config.plugins) != ["shnor"] \
+                    or mkdocs.__version__ != "1.6.1":  # _render copies its Page.render
                 return []
             config.plugins._current_plugin = "shnor"  # as during on_files (File.generated)
             self.env = config.theme.get_env()
@@ -105,10 +116,18 @@ class FastPages:
             quiet.level, quiet.propagate = level, True
         self.config = config
         self.doc_files = self.files.documentation_pages()
+        if self.cache_dir:
+            self.cache = Cache(Path(self.cache_dir), self._salt())
         self.toc_template = self.env.from_string(_TOC)
         in_nav = {p.file.src_uri for p in self.nav.pages}
-        self._ready = True
         return [uri for uri in pages if uri not in in_nav]
+
+    def _salt(self) -> str:
+        """What every finished page depends on besides its Markdown and address."""
+        settings = {k: v for k, v in self.expect.items() if k != "site_dir"}
+        custom = self.config.theme.custom_dir
+        return "|".join([code_version(), folder_hash([custom] if custom else []),
+                         repr(sorted(settings.items())), repr(self.raw_html)])
 
     def _wait_go(self) -> None:
         """Until the build has emptied the site folder (then pages may be written)."""
@@ -123,7 +142,9 @@ class FastPages:
         """Write bytes (or chunks of bytes) at this URI of the site folder."""
         self._wait_go()
         target = Path(self.site_dir) / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         with target.open("wb") as out:
             if isinstance(data, bytes):
                 out.write(data)
@@ -131,31 +152,60 @@ class FastPages:
                 for chunk in data:
                     out.write(chunk)
 
+    def used_keys(self) -> set[str]:
+        """Cache keys this process looked up."""
+        return set(self.cache.used) if self.cache is not None else set()
+
     def conclude(self, ids: dict[str, frozenset[str]],
-                 links: dict[str, dict[str, dict[str, str]]],
+                 links: dict[str, dict[str, dict[str, str]]], used: set[str],
                  ) -> tuple[list[tuple[str, int, str]], dict[str, dict[str, dict[str, str]]]]:
         """MkDocs' messages about anchors missing from finished pages, and the links
-        into pages MkDocs renders itself (the plugin checks those)."""
+        into pages MkDocs renders itself (the plugin checks those); the cache keeps only
+        the pages of this build."""
+        if self.cache is not None:
+            self.cache.prune(used)
         texts, elsewhere = check_anchors(ids, links)
         level = self.config.validation.links.anchors
         return [("mkdocs.structure.pages", level, t) for t in texts], elsewhere
 
     def page(self, uri: str, text: str) -> list[tuple[str, int, str]]:
-        """Convert and theme one page and write it; MkDocs' messages about it."""
+        """Convert and theme one page and write it (or take it from the cache); MkDocs'
+        messages about it."""
         from mkdocs.utils import meta
 
+        key = self.cache.key(uri, text) if self.cache is not None else None
+        if key is not None and self._from_cache(uri, key):
+            return list(self._hit.logs)
         handler = _Collect()
         logging.getLogger("mkdocs").addHandler(handler)
         try:
             page = self._page(uri)
             page.markdown, page.meta = meta.get_data(text)
-            self._convert(page)
-            html = self._theme(page)
+            lookups = self._convert(page)
+            data = self._theme(page).encode("utf-8", errors="xmlcharrefreplace")
         finally:
             logging.getLogger("mkdocs").removeHandler(handler)
-        self.write(page.file.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+        self.write(page.file.dest_uri, data)
+        if key is not None:
+            self.cache.put(key, Entry(pack(data), self.ids[uri], self.links.get(uri),
+                                      handler.records, lookups.seen))
         self._forget(page)
         return handler.records
+
+    def _from_cache(self, uri: str, key: str) -> bool:
+        """Write the page kept under `key` when its link targets are unchanged."""
+        entry = self.cache.get(key)
+        if entry is None or any(_lookup(self.files, target) != seen
+                                for target, seen in entry.targets.items()):
+            self.counts["cache_miss"] = self.counts.get("cache_miss", 0) + 1
+            return False
+        self.counts["cache_hit"] = self.counts.get("cache_hit", 0) + 1
+        self.write(self.files.get_file_from_path(uri).dest_uri, unpack(entry.html))
+        self.ids[uri] = entry.ids
+        if entry.links:
+            self.links[uri] = entry.links
+        self._hit = entry
+        return True
 
     def _page(self, uri: str) -> Any:
         from mkdocs.structure.pages import Page
@@ -163,12 +213,14 @@ class FastPages:
         file = self.files.get_file_from_path(uri)
         return Page(None, file, self.config)
 
-    def _convert(self, page: Any) -> None:
-        """What MkDocs and the plugin do to a page's Markdown (build._populate_page)."""
+    def _convert(self, page: Any) -> _Lookups:
+        """What MkDocs and the plugin do to a page's Markdown (build._populate_page); the
+        link targets it looked up."""
         found = None
         if self.raw_html:
             page.markdown, found = stash(page.markdown, self.marker)
-        page.render(self.config, self.files)
+        lookups = _Lookups(self.files)
+        self._render(page, lookups)
         if found is not None:
             page.content = restore(page.content, found)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | found.ids
@@ -181,6 +233,34 @@ class FastPages:
         self.ids[uri] = frozenset(page.present_anchor_ids or ())
         if page.links_to_anchors:
             self.links[uri] = {f.src_uri: dict(a) for f, a in page.links_to_anchors.items()}
+        return lookups
+
+    def _render(self, page: Any, files: Any) -> None:
+        """MkDocs 1.6.1's Page.render, with one Markdown converter for every page (reset
+        between pages, as Python-Markdown allows) instead of a new one each time."""
+        from mkdocs.structure import pages as mp
+        from mkdocs.structure.toc import get_toc
+
+        if self._md is None:
+            import markdown
+
+            self._md = markdown.Markdown(extensions=self.config["markdown_extensions"],
+                                         extension_configs=self.config["mdx_configs"] or {})
+        md = self._md.reset()
+        raw = mp._RawHTMLPreprocessor()
+        raw._register(md)
+        anchors = mp._ExtractAnchorsTreeprocessor(page.file, self.files, self.config)
+        anchors._register(md)
+        links = mp._RelativePathTreeprocessor(page.file, files, self.config)
+        links._register(md)
+        title = mp._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw.present_anchor_ids
+        if mp.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors
 
     def _forget(self, page: Any) -> None:
         page.markdown = page.content = None
@@ -203,8 +283,36 @@ class FastPages:
         finally:
             page.active = False
 
+    def _toc(self, page: Any) -> str:
+        """The theme's table of contents of a page, from a skeleton of its structure."""
+        signature = toc_signature(page.toc)
+        if signature not in self.tocs:
+            self.tocs[signature] = self._toc_skeleton(signature)
+        skeleton = self.tocs[signature]
+        if skeleton is None:
+            self.counts["toc_theme"] = self.counts.get("toc_theme", 0) + 1
+            return self.toc_template.render(self._context(page))
+        return skeleton.fill(toc_values(page.toc))
+
+    def _toc_skeleton(self, signature: tuple) -> Skeleton | None:
+        from mkdocs.structure.files import File
+        from mkdocs.structure.pages import Page
+        from mkdocs.structure.toc import get_toc
+
+        page = Page(None, File.generated(self.config, f"{MARK}toc.md", content=""),
+                    self.config)
+        outputs = []
+        for tag in "AB":
+            page.toc = get_toc(probe_toc_tokens(signature, tag)[0])
+            outputs.append((self.toc_template.render(self._context(page)),
+                            toc_values(page.toc)))
+        skeleton = cut(*outputs[0])
+        if skeleton is None or skeleton.fill(outputs[1][1]) != outputs[1][0]:
+            return None
+        return skeleton
+
     def _values(self, page: Any) -> dict[str, str]:
-        toc_html = self.toc_template.render(self._context(page))
+        toc_html = self._toc(page)
         first = next(iter(page.toc), None)
         return slot_values(page.title or "", page.content, toc_html, page.url,
                            first.url if first is not None else "", page.url.count("/"))
@@ -242,6 +350,24 @@ class FastPages:
             return None
         second, expected = self._probe(shape, "B")
         return skeleton if skeleton.fill(self._values(second)) == expected else None
+
+
+class _Lookups:
+    """The build's files, noting each link target a page looks up (for the cache)."""
+
+    def __init__(self, files: Any) -> None:
+        self.files = files
+        self.seen: dict[str, Any] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        """The file at `path`, as Files.get_file_from_path; noted."""
+        self.seen[path] = _lookup(self.files, path)
+        return self.files.get_file_from_path(path)
+
+
+def _lookup(files: Any, path: str) -> tuple[str, int] | None:
+    file = files.get_file_from_path(path)
+    return None if file is None else (file.url, file.inclusion.value)
 
 
 def check_anchors(ids: dict[str, frozenset[str]], links: dict[str, dict[str, dict[str, str]]],

@@ -69,9 +69,11 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         forked = self._command == "build" and setting(self.config, "worker")
         self.fast = None
         if forked and setting(self.config, "fast_pages"):
+            cache = setting(self.config, "cache_dir")
             self.fast = FastPages(str(config.config_file_path), str(config.site_dir),
                                   self._marker, setting(self.config, "raw_html"),
-                                  fingerprint(config), multiprocessing.get_context("spawn").Event())
+                                  fingerprint(config), multiprocessing.get_context("spawn").Event(),
+                                  str(root / cache) if cache else None)
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, setting(self.config, "search"),
                   keep_unchanged=self._keep_stage, fast=self.fast)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -115,4 +116,36 @@ def slot_values(title: str, content: str, toc_html: str, url: str, skip: str,
     values.update(content=content, toc=toc_html, skip=skip)
     if depth > 1:
         values["url"] = url
+    return values
+
+
+def toc_signature(toc: Any) -> tuple:
+    """The structure of a table of contents: each item's level and its children's."""
+    return tuple((item.level, toc_signature(item.children)) for item in toc)
+
+
+def probe_toc_tokens(signature: tuple, tag: str, start: int = 0) -> tuple[list[dict], int]:
+    """Python-Markdown toc tokens of this structure with marker titles and anchors."""
+    tokens = []
+    n = start
+    for level, children in signature:
+        token = {"level": level, "id": f"{MARK}{tag}{n}u",
+                 "name": f"{MARK}{tag}{n}t<b>x&amp;y</b>{MARK}"}
+        n += 1
+        token["children"], n = probe_toc_tokens(children, tag, n)
+        tokens.append(token)
+    return tokens, n
+
+
+def toc_values(toc: Any) -> dict[str, str]:
+    """Every slot's value of a table of contents: each item's title forms and address."""
+    values: dict[str, str] = {}
+    stack = list(reversed(list(toc)))
+    n = 0
+    while stack:
+        item = stack.pop()
+        values.update({f"{n}:{name}": form(item.title) for name, form in TITLE_FORMS.items()})
+        values[f"{n}:url"] = item.url
+        n += 1
+        stack.extend(reversed(list(item.children)))
     return values

@@ -48,37 +48,76 @@ def _log(msg: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
 
-def _full_build(project: Path, repeat: int) -> tuple[Run, dict]:
-    """Our build, the fastest of `repeat`, with the worker's timings of that run."""
+#: Runs a command on the first processor core only (the «one core» figures).
+ONE_CORE = ["taskset", "-c", "0"]
+
+
+def _our_build(project: Path, site: str, cold: bool = True, prefix: list[str] | None = None
+               ) -> tuple[Run, dict]:
+    """One run of our build (from an empty page cache when `cold`), with its timings."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    with tempfile.NamedTemporaryFile(suffix=".json") as stamp:
+        run = timed([*(prefix or []), str(VENV_BIN / "shnor-site"), "build", "-d", site],
+                    project, env={"SHNOR_TIMINGS": stamp.name})
+        text = Path(stamp.name).read_text(encoding="utf-8")
+    return run, json.loads(text) if text else {}
+
+
+def _full_build(project: Path, repeat: int, prefix: list[str] | None = None,
+                site: str = "site-full") -> tuple[Run, dict]:
+    """Our build from an empty cache, the fastest of `repeat`, with that run's timings."""
     best: tuple[Run, dict] | None = None
     for _ in range(repeat):
-        with tempfile.NamedTemporaryFile(suffix=".json") as stamp:
-            run = timed([str(VENV_BIN / "shnor-site"), "build", "-d", "site-full"], project,
-                        env={"SHNOR_TIMINGS": stamp.name})
-            text = Path(stamp.name).read_text(encoding="utf-8")
-        timings = json.loads(text) if text else {}
+        run, timings = _our_build(project, site, prefix=prefix)
         if best is None or (run.ok and run.seconds < best[0].seconds):
             best = (run, timings)
     assert best is not None
     return best
 
 
+def _touch_practice(content: Path) -> str:
+    """Change one practice (a sentence added to its first section); its file name."""
+    path = sorted((content / "practices").glob("[!_]*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("\n## ")
+    path.write_text(head + sep + rest.replace("\n", "\n\nДобавлено для замера.\n", 1),
+                    encoding="utf-8")
+    return path.name
+
+
+def _rebuild(project: Path) -> tuple[Run, dict, str]:
+    """Our build again after one changed practice, with the page cache of the last build."""
+    name = _touch_practice(project / "content")
+    run, timings = _our_build(project, "site-full", cold=False)
+    return run, timings, name
+
+
 def _builds(project: Path, repeat: int) -> tuple[dict[str, Run], dict]:
     runs: dict[str, Run] = {}
     runs["full"], timings = _full_build(project, repeat)
     _log(f"our full build: {runs['full'].seconds:.1f} s, {runs['full'].peak_mb:.0f} MB")
+    runs["full_1core"], timings["one_core"] = _full_build(project, repeat, ONE_CORE,
+                                                          "site-1core")
+    _log(f"our full build, one core: {runs['full_1core'].seconds:.1f} s")
     exported = project / "exported"
     runs["export"] = timed([str(VENV_BIN / "shnor-site"), "export", str(exported)], project)
     cfg = plain_config(project / "mkdocs.yml", exported, project / "plain.yml")
-    runs["plain"] = timed([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d",
-                           str(project / "site-plain")], project, repeat=repeat)
+    plain = [str(VENV_BIN / "mkdocs"), "build", "-q", "-f", str(cfg), "-d",
+             str(project / "site-plain")]
+    runs["plain"] = timed(plain, project, repeat=repeat)
     _log(f"plain mkdocs: {runs['plain'].seconds:.1f} s, {runs['plain'].peak_mb:.0f} MB")
+    runs["plain_1core"] = timed(ONE_CORE + plain, project, repeat=repeat)
+    _log(f"plain mkdocs, one core: {runs['plain_1core'].seconds:.1f} s")
     hugo = VENV_BIN / "hugo"
     if hugo.exists():
         tree = hugo_tree(exported, project / "hugo")
         runs["hugo"] = timed([str(hugo), "--source", str(tree), "--destination",
                               str(project / "site-hugo"), "--quiet"], project)
         _log(f"hugo: {runs['hugo'].seconds:.1f} s")
+    runs["rebuild"], timings["rebuild"], timings["rebuild_changed"] = _rebuild(project)
+    _log(f"rebuild after one practice: {runs['rebuild'].seconds:.1f} s, "
+         f"{timings['rebuild'].get('finished', {}).get('counts')}")
     return runs, timings
 
 
@@ -181,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile_scale:
         from .profile import profile_stages
 
-        stages = profile_stages(args.profile_scale, args.seed, args.work / "profile")
-        PROFILE.write_text(json.dumps({"scale": args.profile_scale, "stages": stages},
+        modes = profile_stages(args.profile_scale, args.seed, args.work / "profile")
+        PROFILE.write_text(json.dumps({"scale": args.profile_scale, "modes": modes},
                                       ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.serve_real:
         results["real"] = serve_real(args.work)

@@ -127,6 +127,7 @@ def share(tasks: list[tuple[str, Any]], run: Callable[[str, Any], None],
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the helper
+        profiling.restart()
         receiver.close()
         _helper(tasks, run, counter, sender, outcome, describe, parent)
     sender.close()

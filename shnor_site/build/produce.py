@@ -62,7 +62,7 @@ def _write(path: Path, data: bytes | Iterable[bytes], keep_unchanged: bool = Fal
 def produce(job: Job, report: Report) -> bool:
     """Make everything under job.stage; False when the content has errors."""
     from shnor_site.content.validate import load_catalogue
-    from shnor_site.pages.plan import file_uris, plan_site, render_page, site_files
+    from shnor_site.pages.plan import file_uris, plan_site, render_page
 
     cat = load_catalogue(job.content, keep_sources=False)
     report("problems", [(p.severity, p.format()) for p in cat.problems])
@@ -85,9 +85,7 @@ def produce(job: Job, report: Report) -> bool:
         finish(job, plan, [s for s in plan.specs if s.uri in fast], report)
         report("done", None)
         return True
-    for uri, data in site_files(plan):
-        _write(job.stage / uri, data, job.keep_unchanged)
-        report("file", uri)
+    write_files(job, plan, report)
     if job.search:
         from shnor_site.search.site_index import INDEX_DIR, build_search_index
 
@@ -95,3 +93,12 @@ def produce(job: Job, report: Report) -> bool:
         report("search", None)
     report("done", None)
     return True
+
+
+def write_files(job: Job, plan: Any, report: Report) -> None:
+    """Stage the original texts, calendars, open data and feeds, reporting each."""
+    from shnor_site.pages.plan import site_files
+
+    for uri, data in site_files(plan):
+        _write(job.stage / uri, data, job.keep_unchanged)
+        report("file", uri)

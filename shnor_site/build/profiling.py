@@ -30,3 +30,12 @@ def dump(name: str) -> None:
     folder = Path(os.environ["SHNOR_PROFILE"])
     folder.mkdir(parents=True, exist_ok=True)
     _profiler.dump_stats(str(folder / f"{name}.prof"))
+
+
+def restart() -> None:
+    """Profile afresh (a forked helper: what its parent did before is the parent's)."""
+    global _profiler
+    if _profiler is not None:
+        _profiler.disable()
+        _profiler = cProfile.Profile()
+        _profiler.enable()

@@ -81,8 +81,11 @@ class FastPages:
         self.ids: dict[str, frozenset[str]] = {}
         self.links: dict[str, dict[str, dict[str, str]]] = {}
         self.shapes: dict[Shape, Skeleton | None] = {}
+        #: Shapes whose skeleton did not reproduce the theme: always rendered in full.
+        self.failed: set[Shape] = set()
         self.counts = {"skeleton": 0, "theme": 0}
         self.tocs: dict[tuple, Skeleton | None] = {}
+        self.toc_failed: set[tuple] = set()
         self._md: Any = None
         self._folders: set[Path] = set()
 
@@ -152,9 +155,15 @@ class FastPages:
                 for chunk in data:
                     out.write(chunk)
 
-    def used_keys(self) -> set[str]:
-        """Cache keys this process looked up."""
-        return set(self.cache.used) if self.cache is not None else set()
+    def take(self) -> tuple[dict, dict, dict, set[str]]:
+        """Anchors, links, counts and cache keys of the pages made since the last take
+        (a forked helper then reports only its own pages)."""
+        out = (self.ids, self.links, self.counts,
+               self.cache.used if self.cache is not None else set())
+        self.ids, self.links, self.counts = {}, {}, {"skeleton": 0, "theme": 0}
+        if self.cache is not None:
+            self.cache.used = set()
+        return out
 
     def conclude(self, ids: dict[str, frozenset[str]],
                  links: dict[str, dict[str, dict[str, str]]], used: set[str],
@@ -286,11 +295,14 @@ class FastPages:
     def _toc(self, page: Any) -> str:
         """The theme's table of contents of a page, from a skeleton of its structure."""
         signature = toc_signature(page.toc)
-        if signature not in self.tocs:
+        if signature not in self.tocs:  # seen once: rendered; twice: a skeleton is made
+            self.tocs[signature] = None
+        elif self.tocs[signature] is None and signature not in self.toc_failed:
             self.tocs[signature] = self._toc_skeleton(signature)
+            if self.tocs[signature] is None:
+                self.toc_failed.add(signature)
         skeleton = self.tocs[signature]
         if skeleton is None:
-            self.counts["toc_theme"] = self.counts.get("toc_theme", 0) + 1
             return self.toc_template.render(self._context(page))
         return skeleton.fill(toc_values(page.toc))
 
@@ -320,9 +332,16 @@ class FastPages:
     def _theme(self, page: Any) -> str:
         template = page.meta.get("template", "main.html")
         shape = shape_of(template, page.url, bool(page.toc), page.content, page.is_index)
-        if shape not in self.shapes:
-            self.shapes[shape] = self._skeleton(shape)
+        if shape not in self.shapes:  # the first page of a shape: the theme in full
+            self.shapes[shape] = None
+            self.counts["theme"] += 1
+            return self.render_theme(page)
         skeleton = self.shapes[shape]
+        if skeleton is None and shape not in self.failed:  # the second: a skeleton
+            skeleton = self.shapes[shape] = self._skeleton(shape)
+            if skeleton is None:
+                self.failed.add(shape)
+                self.counts["no_skeleton"] = self.counts.get("no_skeleton", 0) + 1
         if skeleton is None:
             self.counts["theme"] += 1
             return self.render_theme(page)

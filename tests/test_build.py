@@ -26,7 +26,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     after = sorted(p.relative_to(tmp) for p in tmp.rglob("*")
                    if "site" not in p.parts and ".cache" not in p.parts)
     assert before == after, "the build wrote into the source tree"
-    assert (tmp / ".cache" / "shnor" / "pages").is_dir()  # the page cache, gitignored
+    assert (tmp / ".cache" / "shnor" / "pages.sqlite").is_file()  # page cache, gitignored
     return site
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from shnor_site.mkdocs_plugin.atomic import BuildError, atomic_build
+from shnor_site.mkdocs_plugin.cache import Cache
 from shnor_site.mkdocs_plugin.skeleton import MARK, cut
 from tests.helpers import FIXTURES, SITE_CONTENT, make_project
 
@@ -53,17 +54,23 @@ def test_real_site_is_byte_identical_to_mkdocs(tmp_path: Path,
     assert "no_skeleton" not in counts  # every shape seen twice had a working skeleton
 
 
-def test_canonical_links_and_sitemap_under_a_site_url(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("one_core", [False, True])
+def test_canonical_links_and_sitemap_under_a_site_url(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_core: bool) -> None:
+    """Also on one core, where the pages are finished in the MkDocs process itself."""
+    if one_core:
+        monkeypatch.setattr("shnor_site.mkdocs_plugin.plugin.cores", lambda: 1)
     monkeypatch.setenv("SHNOR_SITE_URL", "https://example.org/shnor/")
     project = make_project(tmp_path / "project", FIXTURES / "mini")
-    fast, plain, _ = _both(project, tmp_path, monkeypatch)
+    fast, plain, timings = _both(project, tmp_path, monkeypatch)
     assert _differences(fast, plain) == []
+    assert timings["forked"] is not one_core and timings["finished"]["counts"]["skeleton"]
     assert b"https://example.org/shnor/schools/testgrad-sosh-1/" in fast["sitemap.xml"]
     assert b'rel="canonical" href="https://example.org/shnor/schools/testgrad-sosh-1/"' \
         in fast["schools/testgrad-sosh-1/index.html"]
 
 
+@pytest.mark.parametrize("one_core", [False, True])
 @pytest.mark.parametrize(("where", "text", "said"), [
     ("templates/school.md.j2", "\n[нет](nowhere.md)\n", "nowhere.md"),
     ("templates/school.md.j2", "\n[нет](#no-such-anchor)\n", "no such anchor"),
@@ -73,8 +80,10 @@ def test_canonical_links_and_sitemap_under_a_site_url(tmp_path: Path,
     ("docs/about.md", "\n[нет](schools/testgrad-sosh-1.md#nope)\n", "#nope"),
 ])
 def test_broken_links_of_finished_pages_fail_the_build(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture, where: str, text: str,
-        said: str) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+        where: str, text: str, said: str, one_core: bool) -> None:
+    if one_core:
+        monkeypatch.setattr("shnor_site.mkdocs_plugin.plugin.cores", lambda: 1)
     config = make_project(tmp_path, FIXTURES / "mini")
     with (tmp_path / where).open("a", encoding="utf-8") as out:
         out.write(text)
@@ -114,6 +123,5 @@ def test_a_rebuild_takes_unchanged_pages_from_the_cache(
     monkeypatch.setenv("SHNOR_CACHE_DIR", "")
     cold = _files(atomic_build(project, tmp_path / "cold"))
     assert _differences(warm, cold) == []
-    cache = project.parent / ".cache" / "shnor" / "pages"
-    assert len(list(cache.rglob("*"))) - len(list(cache.iterdir())) == \
-        counts["cache_hit"] + counts["cache_miss"]  # entries of older pages pruned
+    cache = Cache(project.parent / ".cache" / "shnor", "")
+    assert cache.count() == counts["cache_hit"] + counts["cache_miss"]  # old entries pruned

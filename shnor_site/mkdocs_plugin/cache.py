@@ -6,7 +6,7 @@ and of this program's code; and of which pages its links found. The cache keys e
 by a hash of the first group (`Cache.key`) and keeps with it the finished HTML, its anchors
 and links, MkDocs' messages about it and the link targets it looked up. A page is taken
 from the cache only when each of those targets still has the same address; otherwise it is
-made again. Entries no build used are removed at the end of a build (`prune`). Turn it off
+made again. Entries this build did not use are removed at its end (`prune`). Turn it off
 with `cache_dir: ""` (or `SHNOR_CACHE_DIR=`).
 """
 
@@ -15,13 +15,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sqlite3
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 #: Bump when what is stored changes shape.
-FORMAT = "1"
+FORMAT = "2"
 
 
 @dataclass
@@ -60,13 +61,22 @@ def folder_hash(folders: list[str]) -> str:
 
 
 class Cache:
-    """Finished pages on disk, by key; counts hits and misses."""
+    """Finished pages in one SQLite file, by key; counts hits and misses.
+
+    One file rather than one per page: creating tens of thousands of small files costs more
+    than making the pages. Each process (the worker, its forked helper) opens its own
+    connection; writes are committed in batches.
+    """
+
+    BATCH = 64
 
     def __init__(self, folder: Path, salt: str) -> None:
-        self.folder = folder / "pages"
+        self.path = folder / "pages.sqlite"
         self.salt = salt.encode()
         self.used: set[str] = set()
-        self.hits = self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._pending = 0
 
     def key(self, uri: str, text: str) -> str:
         """The key of a page: its address and Markdown, with the theme, settings and code."""
@@ -74,38 +84,61 @@ class Cache:
         digest.update(uri.encode() + b"\0" + text.encode("utf-8"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # not a connection from before a fork
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=120, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, "
+                             "entry BLOB NOT NULL)")
+            self._pid, self._pending = os.getpid(), 0
+        return self._db
 
     def get(self, key: str) -> Entry | None:
         """The stored entry, or None."""
         self.used.add(key)
         try:
-            with self._path(key).open("rb") as stored:
-                entry = pickle.load(stored)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
+            row = self._connect().execute("SELECT entry FROM pages WHERE key = ?",
+                                          (key,)).fetchone()
+            entry = pickle.loads(row[0]) if row else None
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError):
             return None
         return entry if isinstance(entry, Entry) else None
 
     def put(self, key: str, entry: Entry) -> None:
-        """Store an entry (written whole, then renamed: a reader never sees half)."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{key}.{os.getpid()}")
-        tmp.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        """Store an entry (committed with the next batch, or by `flush`)."""
+        db = self._connect()
+        if self._pending == 0:
+            db.execute("BEGIN")
+        db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)",
+                   (key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
+        self._pending += 1
+        if self._pending >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the entries stored so far."""
+        if self._db is not None and self._pid == os.getpid() and self._pending:
+            self._db.execute("COMMIT")
+            self._pending = 0
 
     def prune(self, used: set[str]) -> int:
         """Remove the entries not used by this build; how many were removed."""
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for sub in self.folder.iterdir():
-            for path in sub.iterdir() if sub.is_dir() else ():
-                if path.name not in used:
-                    path.unlink(missing_ok=True)
-                    removed += 1
+        self.flush()
+        db = self._connect()
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+        db.execute("BEGIN")
+        db.execute("DELETE FROM used")
+        db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+        removed = db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)"
+                             ).rowcount
+        db.execute("COMMIT")
         return removed
+
+    def count(self) -> int:
+        """Entries stored."""
+        return self._connect().execute("SELECT count(*) FROM pages").fetchone()[0]
 
 
 def pack(html: bytes) -> bytes:

@@ -73,10 +73,16 @@ class FastPages:
     """Finishes generated pages in the worker process (made by the plugin, pickled there)."""
 
     def __init__(self, config_file: str, site_dir: str, marker: str, raw_html: bool,
-                 expect: dict[str, str], go: Any, cache_dir: str | None = None) -> None:
+                 expect: dict[str, str], go: Any, cache_dir: str | None = None,
+                 in_process: bool = False) -> None:
         self.config_file, self.site_dir, self.marker = config_file, site_dir, marker
         self.raw_html, self.expect, self.go = raw_html, expect, go
         self.cache_dir = cache_dir
+        #: Made in the MkDocs process itself (one core): MkDocs' messages about a page are
+        #: then logged as they come, not collected for the plugin to repeat.
+        self.in_process = in_process
+        #: In process, the build's own configuration (never sent to another process).
+        self.live_config: Any = None
         self.cache: Cache | None = None
         self.ids: dict[str, frozenset[str]] = {}
         self.links: dict[str, dict[str, dict[str, str]]] = {}
@@ -102,8 +108,9 @@ class FastPages:
         quiet = logging.getLogger("mkdocs")
         level, quiet.level, quiet.propagate = quiet.level, logging.CRITICAL, False
         try:
-            config = load_config(config_file=self.config_file, site_dir=self.site_dir,
-                                 strict=self.expect.get("strict") == "True")
+            config = self.live_config or load_config(
+                config_file=self.config_file, site_dir=self.site_dir,
+                strict=self.expect.get("strict") == "True")
             if fingerprint(config) != self.expect or list(config.plugins) != ["shnor"] \
                     or mkdocs.__version__ != "1.6.1":  # _render copies its Page.render
                 return []
@@ -158,6 +165,8 @@ class FastPages:
     def take(self) -> tuple[dict, dict, dict, set[str]]:
         """Anchors, links, counts and cache keys of the pages made since the last take
         (a forked helper then reports only its own pages)."""
+        if self.cache is not None:
+            self.cache.flush()
         out = (self.ids, self.links, self.counts,
                self.cache.used if self.cache is not None else set())
         self.ids, self.links, self.counts = {}, {}, {"skeleton": 0, "theme": 0}
@@ -199,7 +208,7 @@ class FastPages:
             self.cache.put(key, Entry(pack(data), self.ids[uri], self.links.get(uri),
                                       handler.records, lookups.seen))
         self._forget(page)
-        return handler.records
+        return [] if self.in_process else handler.records  # in process: already logged
 
     def _from_cache(self, uri: str, key: str) -> bool:
         """Write the page kept under `key` when its link targets are unchanged."""

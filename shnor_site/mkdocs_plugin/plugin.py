@@ -19,6 +19,7 @@ import secrets
 import shutil
 import sys
 import tempfile
+import threading
 import weakref
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from shnor_site.build.guard import unsafe_page_html
+from shnor_site.build.parallel import cores
 from shnor_site.build.produce import Job
 from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
@@ -50,6 +52,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     _keep_stage = False
     worker: Worker | None = None
     stage: Path | None = None
+    _later = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a build (the work may then run in a second process) or
@@ -66,27 +69,39 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             # The last resort, should no hook run (the interpreter ends): remove the folder.
             self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.stage), True)
         self.packed = PackedPages()
-        forked = self._command == "build" and setting(self.config, "worker")
+        build = self._command == "build"
+        # On one core a second process only adds its start: the work is then done here,
+        # once MkDocs has emptied the site folder (on_files), pages finished all the same.
+        alone = build and cores() == 1
+        forked = build and setting(self.config, "worker") and not alone
         self.fast = None
-        if forked and setting(self.config, "fast_pages"):
+        if (forked or alone) and setting(self.config, "fast_pages"):
             cache = setting(self.config, "cache_dir")
+            go = threading.Event() if alone else multiprocessing.get_context("spawn").Event()
             self.fast = FastPages(str(config.config_file_path), str(config.site_dir),
                                   self._marker, setting(self.config, "raw_html"),
-                                  fingerprint(config), multiprocessing.get_context("spawn").Event(),
-                                  str(root / cache) if cache else None)
+                                  fingerprint(config), go, str(root / cache) if cache else None,
+                                  in_process=alone)
+            if alone:
+                self.fast.live_config = config
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, setting(self.config, "search"),
                   keep_unchanged=self._keep_stage, fast=self.fast)
         self.worker = Worker(job, setting(self.config, "stall_seconds"))
+        self._later = alone
         if forked:
             self.worker.start()
-        else:
+        elif not alone:
             self.worker.run_here()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Report content problems (abort on errors) and list the generated pages."""
         started = stage("Проверка содержимого и план страниц")
+        if self._later:
+            if self.fast is not None:
+                self.fast.go.set()  # MkDocs has emptied the site folder
+            self.worker.run_here()
         try:
             problems, plan = self.worker.wait_plan()
         except WorkerError as exc:

@@ -24,21 +24,7 @@ from typing import Any
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
-from shnor_site.mkdocs_plugin.skeleton import (
-    MARK,
-    Shape,
-    Skeleton,
-    cut,
-    probe_markdown,
-    probe_toc_tokens,
-    probe_uri,
-    shape_of,
-    slot_values,
-    toc_signature,
-    toc_values,
-)
-
-_TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
+from shnor_site.mkdocs_plugin.theme import ThemeFiller
 
 
 class UnsafePage(Exception):
@@ -86,12 +72,7 @@ class FastPages:
         self.cache: Cache | None = None
         self.ids: dict[str, frozenset[str]] = {}
         self.links: dict[str, dict[str, dict[str, str]]] = {}
-        self.shapes: dict[Shape, Skeleton | None] = {}
-        #: Shapes whose skeleton did not reproduce the theme: always rendered in full.
-        self.failed: set[Shape] = set()
         self.counts = {"skeleton": 0, "theme": 0}
-        self.tocs: dict[tuple, Skeleton | None] = {}
-        self.toc_failed: set[tuple] = set()
         self._md: Any = None
         self._folders: set[Path] = set()
 
@@ -125,10 +106,9 @@ class FastPages:
         finally:
             quiet.level, quiet.propagate = level, True
         self.config = config
-        self.doc_files = self.files.documentation_pages()
+        self.theme = ThemeFiller(config, self.env, self.nav, self.files)
         if self.cache_dir:
             self.cache = Cache(Path(self.cache_dir), self._salt())
-        self.toc_template = self.env.from_string(_TOC)
         in_nav = {p.file.src_uri for p in self.nav.pages}
         return [uri for uri in pages if uri not in in_nav]
 
@@ -200,7 +180,9 @@ class FastPages:
             page = self._page(uri)
             page.markdown, page.meta = meta.get_data(text)
             lookups = self._convert(page)
-            data = self._theme(page).encode("utf-8", errors="xmlcharrefreplace")
+            html, how = self.theme.html(page)
+            self.counts[how] = self.counts.get(how, 0) + 1
+            data = html.encode("utf-8", errors="xmlcharrefreplace")
         finally:
             logging.getLogger("mkdocs").removeHandler(handler)
         self.write(page.file.dest_uri, data)
@@ -284,101 +266,6 @@ class FastPages:
         page.markdown = page.content = None
         page.toc = []
         page.file.page = None
-
-    # -- the theme --------------------------------------------------------------------
-
-    def _context(self, page: Any) -> Any:
-        from mkdocs.commands.build import get_context
-
-        return get_context(self.nav, self.doc_files, self.config, page)
-
-    def render_theme(self, page: Any) -> str:
-        """The theme's whole output for a page, as MkDocs' `_build_page` makes it."""
-        page.active = True
-        try:
-            template = self.env.get_template(page.meta.get("template", "main.html"))
-            return template.render(self._context(page))
-        finally:
-            page.active = False
-
-    def _toc(self, page: Any) -> str:
-        """The theme's table of contents of a page, from a skeleton of its structure."""
-        signature = toc_signature(page.toc)
-        if signature not in self.tocs:  # seen once: rendered; twice: a skeleton is made
-            self.tocs[signature] = None
-        elif self.tocs[signature] is None and signature not in self.toc_failed:
-            self.tocs[signature] = self._toc_skeleton(signature)
-            if self.tocs[signature] is None:
-                self.toc_failed.add(signature)
-        skeleton = self.tocs[signature]
-        if skeleton is None:
-            return self.toc_template.render(self._context(page))
-        return skeleton.fill(toc_values(page.toc))
-
-    def _toc_skeleton(self, signature: tuple) -> Skeleton | None:
-        from mkdocs.structure.files import File
-        from mkdocs.structure.pages import Page
-        from mkdocs.structure.toc import get_toc
-
-        page = Page(None, File.generated(self.config, f"{MARK}toc.md", content=""),
-                    self.config)
-        outputs = []
-        for tag in "AB":
-            page.toc = get_toc(probe_toc_tokens(signature, tag)[0])
-            outputs.append((self.toc_template.render(self._context(page)),
-                            toc_values(page.toc)))
-        skeleton = cut(*outputs[0])
-        if skeleton is None or skeleton.fill(outputs[1][1]) != outputs[1][0]:
-            return None
-        return skeleton
-
-    def _values(self, page: Any) -> dict[str, str]:
-        toc_html = self._toc(page)
-        first = next(iter(page.toc), None)
-        return slot_values(page.title or "", page.content, toc_html, page.url,
-                           first.url if first is not None else "", page.url.count("/"))
-
-    def _theme(self, page: Any) -> str:
-        template = page.meta.get("template", "main.html")
-        shape = shape_of(template, page.url, bool(page.toc), page.content, page.is_index)
-        if shape not in self.shapes:  # the first page of a shape: the theme in full
-            self.shapes[shape] = None
-            self.counts["theme"] += 1
-            return self.render_theme(page)
-        skeleton = self.shapes[shape]
-        if skeleton is None and shape not in self.failed:  # the second: a skeleton
-            skeleton = self.shapes[shape] = self._skeleton(shape)
-            if skeleton is None:
-                self.failed.add(shape)
-                self.counts["no_skeleton"] = self.counts.get("no_skeleton", 0) + 1
-        if skeleton is None:
-            self.counts["theme"] += 1
-            return self.render_theme(page)
-        self.counts["skeleton"] += 1
-        return skeleton.fill(self._values(page))
-
-    def _probe(self, shape: Shape, tag: str) -> tuple[Any, str]:
-        from mkdocs.structure.files import File
-        from mkdocs.structure.pages import Page
-
-        title, text = probe_markdown(shape, tag)
-        page = Page(None, File.generated(self.config, probe_uri(shape, tag), content=text),
-                    self.config)
-        page.markdown, page.meta = text, {"title": title}
-        if shape.template != "main.html":
-            page.meta["template"] = shape.template
-        page.render(self.config, self.files)
-        return page, self.render_theme(page)
-
-    def _skeleton(self, shape: Shape) -> Skeleton | None:
-        """The skeleton of this shape, checked on a second probe; None when it fails."""
-        first, output = self._probe(shape, "A")
-        skeleton = cut(output, self._values(first))
-        if skeleton is None:
-            return None
-        second, expected = self._probe(shape, "B")
-        return skeleton if skeleton.fill(self._values(second)) == expected else None
-
 
 class _Lookups:
     """The build's files, noting each link target a page looks up (for the cache)."""

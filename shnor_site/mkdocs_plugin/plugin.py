@@ -5,8 +5,11 @@ MkDocs. The plugin starts the work when the configuration is read, lists the pag
 files once their plan is known, lets MkDocs read each staged page as soon as it is written
 (files.py), keeps HTML blocks away from Python-Markdown (build/rawhtml.py), checks each
 page for active content (build/guard.py), and moves the search index into the site at the
-end. Nothing is written into the source tree; the staging folder and the worker are gone
-after every build, also a failed or interrupted one.
+end. Pages outside the navigation come finished from the worker (fastpage.py: MkDocs'
+own conversion, the theme by skeleton); the plugin lists them (`FinishedFile`), repeats
+MkDocs' messages about them and puts them into the sitemap (finished.py). Only the page
+cache (`.cache/shnor/`, cache.py) is written beside the sources; the staging folder and
+the worker are gone after every build, also a failed or interrupted one.
 """
 
 from __future__ import annotations

@@ -105,8 +105,8 @@ def _waited(res: dict) -> str:
     waited = res.get("timings", {}).get("mkdocs_waited")
     if not waited:
         return "—"
-    return (f"{sum(waited.values()):.1f} с (план {waited['plan']:.1f}, страницы "
-            f"{waited['ready']:.1f}, индекс {waited['done']:.1f})")
+    return (f"{sum(waited.values()):.1f} с (план {waited['plan']:.1f}, свои страницы "
+            f"{waited['ready']:.1f}, готовые страницы и индекс {waited['done']:.1f})")
 
 
 def _row(res: dict) -> str:
@@ -139,11 +139,13 @@ def _worker(results: list[dict]) -> list[str]:
     out = ["", "## Что делал второй процесс", "",
            "Секунды от начала сборки до конца каждого шага (по сообщениям процесса).", "",
            "| масштаб | проверка содержимого | план страниц | последняя страница "
-           "| последний файл | поисковый индекс |", "|---|---|---|---|---|---|"]
+           "| последний файл | поисковый индекс | помощник |", "|---|---|---|---|---|---|---|"]
     for res in results:
         t = res.get("timings", {}).get("worker", {})
         cells = [f"{t[k][1]:.1f} с" if k in t else "—"
                  for k in ("problems", "plan", "page", "file", "search")]
+        helper = res.get("timings", {}).get("finished", {}).get("helper")
+        cells.append("—" if helper is None else ("да" if helper else "нет"))
         out.append(f"| {res['scale']:g} % | " + " | ".join(cells) + " |")
     return out
 

@@ -16,6 +16,7 @@ end of a line, and a blank line follows. Anything else is left to Python-Markdow
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -42,14 +43,21 @@ class Stash:
         return f"{self.marker}{n}X"
 
 
+@functools.lru_cache(maxsize=64)
+def _opening(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{tag}(?=[\s>])")
+
+
 def _block_end(lines: list[str], start: int, tag: str) -> int | None:
     """Index of the line where the element opened on lines[start] closes at the line's
     end, or None (unbalanced, or text after the closing tag)."""
-    opening, closing = re.compile(rf"<{tag}(?=[\s>])"), f"</{tag}>"
+    opening, closing, prefix = _opening(tag), f"</{tag}>", f"<{tag}"
     depth = 0
     for i in range(start, len(lines)):
         line = lines[i]
-        depth += len(opening.findall(line)) - line.count(closing)
+        if prefix in line:  # the regex only where the tag's name appears at all
+            depth += len(opening.findall(line))
+        depth -= line.count(closing)
         if depth <= 0:
             return i if depth == 0 and line.rstrip().endswith(closing) else None
     return None
@@ -73,7 +81,7 @@ def stash(markdown: str, marker: str) -> tuple[str, Stash]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        m = _START.match(lines[i])
+        m = _START.match(lines[i]) if lines[i].startswith("<") else None
         end = None
         if m and (i == 0 or not lines[i - 1].strip()):
             end = _block_end(lines, i, m.group(1))

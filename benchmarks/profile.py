@@ -36,7 +36,7 @@ WORKER = [
      "_render"),
     ("HTML-блоки мимо Markdown", "shnor_site/build/rawhtml.py", "stash"),
     ("проверка HTML страниц", "shnor_site/build/guard.py", "unsafe_page_html"),
-    ("тема по скелету", "shnor_site/mkdocs_plugin/fastpage.py", "_theme"),
+    ("тема (по скелету или целиком)", "shnor_site/mkdocs_plugin/theme.py", "html"),
     ("запись готовых страниц и файлов", "shnor_site/mkdocs_plugin/fastpage.py", "write"),
     ("весь процесс", "shnor_site/build/produce.py", "produce"),
 ]

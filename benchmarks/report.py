@@ -230,6 +230,10 @@ def _profile(profile: dict | None) -> list[str]:
         for label in modes["before"].get(process, {}):
             out.append(f"| {name} | {label} | {modes['before'][process][label]:.1f} с | "
                        f"{modes['after'][process].get(label, 0):.1f} с |")
+    busy = [m["mkdocs"]["вся сборка"] - m["mkdocs"]["ожидание второго процесса"]
+            + m["worker"]["весь процесс"] for m in (modes["before"], modes["after"])]
+    out.append(f"| оба | работа всех процессов (без ожидания) | {busy[0]:.1f} с | "
+               f"{busy[1]:.1f} с |")
     return out
 
 

@@ -45,7 +45,9 @@ HEADER = """# Скорость сборки на масштабе страны
   страниц, очередной своей страницы, готовых страниц, файлов и индекса в конце (теперь
   почти вся работа там, поэтому это и есть её длительность);
 - **память** — наибольшая сумма резидентной памяти всех процессов сборки в один момент
-  (замер каждые 0,1 с; общие страницы процессов считаются дважды, это оценка сверху);
+  (замер каждые 0,1 с; общие страницы процессов считаются дважды, это оценка сверху); в
+  скобках — то же по PSS, где общая память процесса-помощника, ответвлённого от второго
+  процесса, делится между ними; цель «≤ 2 ГБ» проверяется по PSS;
 - **Hugo** — те же Markdown-страницы в Hugo с голым шаблоном, для сравнения скорости;
 - **первый запрос** — сколько байт браузер скачивает при первом поиске на странице
   `/search/?q=…` в пустом браузере: движок поиска, метаданные индекса, файлы слов запроса
@@ -72,7 +74,10 @@ def _s(run: dict | None) -> str:
 
 
 def _mb(run: dict | None) -> str:
-    return f"{run['peak_mb']:.0f} МБ" if run else "—"
+    if not run:
+        return "—"
+    pss = f" (PSS {run['peak_pss_mb']:.0f})" if run.get("peak_pss_mb") else ""
+    return f"{run['peak_mb']:.0f} МБ{pss}"
 
 
 def _ratios(res: dict) -> tuple[float | None, float | None]:
@@ -202,7 +207,8 @@ def _targets(results: list[dict]) -> list[str]:
             _valued(one, one is not None and one - 1 <= TARGETS["overhead"], "{:+.0%}", -1),
             _valued(hugo, hugo is not None and hugo <= TARGETS["hugo_100"], "{:.1f} ×"),
             _valued(again, again is not None and again <= TARGETS["rebuild"], "{:.0%}"),
-            _mark(full["peak_mb"] <= TARGETS["memory_mb"] if full else None),
+            _mark((full.get("peak_pss_mb") or full["peak_mb"]) <= TARGETS["memory_mb"]
+                  if full else None),
             _mark(stats.get("over_limit") == 0 if stats else None),
             _mark((q["data_bytes"] + q["js_bytes"]) <= TARGETS["query_kb"] * 1024
                   if q else None)]) + " |")

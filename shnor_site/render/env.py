@@ -47,6 +47,9 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment per build: no need to stat each template file again on every
+        # get_template (tens of thousands of times on a national site).
+        auto_reload=False,
     )
     env.filters.update(
         md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,

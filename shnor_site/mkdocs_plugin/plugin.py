@@ -74,9 +74,10 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         self.packed = PackedPages()
         build = self._command == "build"
         # On one core a second process only adds its start: the work is then done here,
-        # once MkDocs has emptied the site folder (on_files), pages finished all the same.
-        alone = build and cores() == 1
-        forked = build and setting(self.config, "worker") and not alone
+        # once MkDocs has emptied the site folder (on_files), pages finished all the same
+        # (also with `worker: false`).
+        alone = build and (cores() == 1 or not setting(self.config, "worker"))
+        forked = build and not alone
         self.fast = None
         if (forked or alone) and setting(self.config, "fast_pages"):
             cache = setting(self.config, "cache_dir")

@@ -76,7 +76,8 @@ class Cache:
         self.used: set[str] = set()
         self._db: sqlite3.Connection | None = None
         self._pid = 0
-        self._pending = 0
+        self._batch: list[tuple[str, bytes]] = []
+        self._batch_pid = os.getpid()
 
     def key(self, uri: str, text: str) -> str:
         """The key of a page: its address and Markdown, with the theme, settings and code."""
@@ -92,7 +93,7 @@ class Cache:
             self._db.execute("PRAGMA synchronous=OFF")
             self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, "
                              "entry BLOB NOT NULL)")
-            self._pid, self._pending = os.getpid(), 0
+            self._pid = os.getpid()
         return self._db
 
     def get(self, key: str) -> Entry | None:
@@ -107,21 +108,22 @@ class Cache:
         return entry if isinstance(entry, Entry) else None
 
     def put(self, key: str, entry: Entry) -> None:
-        """Store an entry (committed with the next batch, or by `flush`)."""
-        db = self._connect()
-        if self._pending == 0:
-            db.execute("BEGIN")
-        db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)",
-                   (key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
-        self._pending += 1
-        if self._pending >= self.BATCH:
+        """Store an entry (written with the next batch, or by `flush`)."""
+        self._batch.append((key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(self._batch) >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
-        """Commit the entries stored so far."""
-        if self._db is not None and self._pid == os.getpid() and self._pending:
-            self._db.execute("COMMIT")
-            self._pending = 0
+        """Write the entries kept so far, in one short transaction (the other process
+        writing to the same file waits only that long)."""
+        if not self._batch or self._batch_pid != os.getpid():
+            self._batch, self._batch_pid = [], os.getpid()
+            return
+        db = self._connect()
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self._batch)
+        self._batch = []
 
     def prune(self, used: set[str]) -> int:
         """Remove the entries not used by this build; how many were removed."""

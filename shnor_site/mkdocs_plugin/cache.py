@@ -77,7 +77,6 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._batch: list[tuple[str, bytes]] = []
-        self._batch_pid = os.getpid()
 
     def key(self, uri: str, text: str) -> str:
         """The key of a page: its address and Markdown, with the theme, settings and code."""
@@ -116,8 +115,7 @@ class Cache:
     def flush(self) -> None:
         """Write the entries kept so far, in one short transaction (the other process
         writing to the same file waits only that long)."""
-        if not self._batch or self._batch_pid != os.getpid():
-            self._batch, self._batch_pid = [], os.getpid()
+        if not self._batch:  # (the worker flushes before it forks its helper)
             return
         db = self._connect()
         with db:

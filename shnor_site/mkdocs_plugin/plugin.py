@@ -88,6 +88,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                                   in_process=alone)
             if alone:
                 self.fast.live_config = config
+                _one_theme_environment(config.theme)
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, setting(self.config, "search"),
                   keep_unchanged=self._keep_stage, fast=self.fast)
@@ -233,3 +234,18 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
             shutil.rmtree(self.stage, ignore_errors=True)
             self._finalizer.detach()
             self.stage = None
+
+
+def _one_theme_environment(theme: object) -> None:
+    """Make the theme hand out one Jinja environment for the whole build (pages finished
+    in this process then share MkDocs' compiled templates instead of compiling them
+    again)."""
+    made = theme.get_env  # type: ignore[attr-defined]
+    env: list[object] = []
+
+    def get_env() -> object:
+        if not env:
+            env.append(made())
+        return env[0]
+
+    theme.get_env = get_env  # type: ignore[attr-defined]

@@ -142,7 +142,11 @@ def _following(plan: Plan, blocks: list[Block], start: int, title: str) -> set[i
         rows = _continuing_rows(plan, block)
         if rows is None:
             break
-        if pending and not title and not plan.inner_title:
+        if pending and plan.sections and not _has_events(plan.sections[-1]):
+            plan.sections[-1]["intro"] = "\n\n".join(blocks[j].text for j in pending)
+            plan.sections[-1]["events"] = plan.sections[-1].pop("events")
+            used |= set(pending)
+        elif pending and not title and not plan.inner_title:
             plan.inner_title = " ".join(blocks[j].text for j in pending)
             used |= set(pending)
         pending = []
@@ -210,6 +214,15 @@ def _row(plan: Plan, row: Row, texts: list[str], nxt: list[list[str]]) -> None:
     if not vals.get("number") and row.after_break and plan.last and not spanning:
         _join(plan, row, vals, extra)
         return
+    section = plan.sections[-1] if plan.sections else None
+    if (section is not None and not _has_events(section) and "intro" not in section
+            and len(row.filled) == 1 and len(row.cells) < plan.width - 1 and not extra):
+        section["intro"] = to_markdown(row.filled[0])
+        section["events"] = section.pop("events")
+        plan.notes.append(Note(("sections", len(plan.sections) - 1, "intro"),
+                               "строка под заголовком раздела записана как его вводный текст",
+                               row.where))
+        return
     if spanning or (len(filled) == 1 and not extra and filled != ["title"]) or (
             len(filled) == 1 and filled == ["title"] and not plan.columns.get(0) == "title"
             and _is_heading_only(texts)):
@@ -219,6 +232,10 @@ def _row(plan: Plan, row: Row, texts: list[str], nxt: list[list[str]]) -> None:
         _heading(plan, vals["title"], row.where, vals["number"])
         return
     _event(plan, row, vals, extra)
+
+
+def _has_events(section: dict) -> bool:
+    return bool(section.get("events")) or any(t.get("events") for t in section.get("tasks", []))
 
 
 def _is_heading_only(texts: list[str]) -> bool:
@@ -234,9 +251,9 @@ def _opens_section(vals: dict[str, str], nxt: list[list[str]], plan: Plan) -> bo
         return False
     for texts in nxt:
         following = texts[col].strip() if col < len(texts) else ""
-        if following:
+        if NUMBER.match(following):
             return following.startswith(number + ".") and following != number + "."
-    return False
+    return not nxt and "." not in number  # the last row of its table: «3» before a break
 
 
 def _heading(plan: Plan, text: str, where: str, number: str | None = None) -> None:

@@ -25,6 +25,8 @@ def to_markdown(text: str) -> str:
     """Paragraphs separated by a blank line, lists one item a line, verbatim words."""
     if has_html(text):
         return _from_html(text)
+    if text.startswith("- ") and "\n" not in text and _DASH_SPLIT.search(text):
+        return _list(text)
     match = _PLAIN_LIST.search(text)
     if match and "\n" not in text:
         head, body = text[:match.start() + 1], text[match.end() - 2:]

@@ -28,6 +28,8 @@ INTERNAL_FIELDS: dict[tuple[str, str], str] = {
     ("programme", "period.end"): "год окончания: как period.start",
     ("programme", "passport.labels"): "названия строк паспорта: видны как заголовки строк, "
                                       "только если строка заполнена",
+    ("programme", "review"): "что проверить после импорта (shnor-site import): список для "
+                             "методиста, shnor-site check предупреждает о каждом пункте",
     ("practice", "source.events"): "ссылки на мероприятия программы (номер или якорь): на "
                                    "странице — список этих мероприятий со ссылками на них",
 }

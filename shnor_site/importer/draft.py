@@ -69,7 +69,7 @@ def build_draft(doc: Document, cat: Catalogue, pid: str, municipality: str | Non
     draft = Draft(programme={})
     _assemble(draft, doc, cat, parts, groups, used, notes, pid, municipality, source_file)
     draft.joins = joins
-    draft.orders = _orders(draft.programme, order_tokens, groups)
+    draft.orders.update(_orders(draft.programme, order_tokens, groups))
     return draft
 
 
@@ -182,8 +182,7 @@ def _texts(blocks: list) -> list[str]:
 
 
 def _programme_title(blocks: list, used: set[int], parts: dict) -> tuple[str, set[int]]:
-    end = min([i for i in used] + [len(blocks)]) if False else len(blocks)
-    for i in range(end):
+    for i in range(len(blocks)):
         block = blocks[i]
         if i in used or not isinstance(block, Para) or not _TITLE.match(block.text):
             continue
@@ -191,8 +190,7 @@ def _programme_title(blocks: list, used: set[int], parts: dict) -> tuple[str, se
         while ids[-1] + 1 < len(blocks) and ids[-1] + 1 not in used and isinstance(
                 blocks[ids[-1] + 1], Para) and (blocks[ids[-1] + 1].cont or len(text) < 25):
             ids.append(ids[-1] + 1)
-            text += ("" if text.endswith(("-", "ка", "че")) and False else " ") + \
-                blocks[ids[-1]].text
+            text += " " + blocks[ids[-1]].text
         if len(text) < 400:
             return text, set(ids)
     return parts.get("roadmap", {}).get("title", ""), set()

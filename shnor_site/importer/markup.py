@@ -33,11 +33,13 @@ def to_markdown(text: str) -> str:
         return head.strip() + "\n\n" + _list(body)
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     out: list[str] = []
+    prev = ""
     for line in lines:
         if line[:2] in ("· ", "• ", "✓ ", "▪ "):
             line = "- " + line[2:].strip()
-        sep = "\n" if out and _LIST_LINE.match(line) and _LIST_LINE.match(out[-1]) else "\n\n"
+        sep = "\n" if _LIST_LINE.match(line) and _LIST_LINE.match(prev) else "\n\n"
         out.append(sep + line if out else line)
+        prev = line
     return "".join(out)
 
 

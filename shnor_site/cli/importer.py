@@ -27,16 +27,17 @@ def import_command(file: Path, content_dir: Path, municipality: str | None, pid:
     «# ПРОВЕРЬТЕ»), кладёт исходный документ в content/sources/ и печатает отчёт: какие
     строки черновика проверить и где это в документе.
     """
-    from shnor_site.importer.run import ImportError_, import_file
+    from shnor_site.importer.errors import ImportFailed
+    from shnor_site.importer.run import import_file
 
-    if pid is not None and not pid.replace("-", "").isalnum() or (pid and pid != pid.lower()):
+    if (pid is not None and not pid.replace("-", "").isalnum()) or (pid and pid != pid.lower()):
         click.echo(f"Идентификатор «{pid}»: только строчные латинские буквы, цифры и дефис.",
                    err=True)
         sys.exit(2)
     try:
         result = import_file(file, content_dir, pid=pid, municipality=municipality,
                              force=force)
-    except ImportError_ as exc:
+    except ImportFailed as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
     click.echo(result.report, nl=False)

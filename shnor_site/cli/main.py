@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from shnor_site.cli import russian
-from shnor_site.cli.options import config_option, content_option
 from shnor_site.cli.importer import import_command
+from shnor_site.cli.options import config_option, content_option
 from shnor_site.cli.practice import new_group
 from shnor_site.content.validate import load_catalogue
 

@@ -13,7 +13,7 @@ from shnor_site.importer.notes import Join, Note
 from shnor_site.importer.order import recognise_order
 from shnor_site.importer.passport import recognise_passport
 from shnor_site.importer.roadmap import recognise_roadmap
-from shnor_site.importer.texts import leftover_sections
+from shnor_site.importer.texts import leftover_sections, table_markdown
 
 _KINDS = (("методического сопровождения", "программа методического сопровождения"),
           ("дорожн", "дорожная карта"), ("план-график", "план-график"))
@@ -64,7 +64,7 @@ def build_draft(doc: Document, cat: Catalogue, pid: str, municipality: str | Non
         used |= taken
         notes += [n.under("passport") for n in found_notes]
         order_tokens.append((min(taken), "passport"))
-        groups += _left_rows(left, min(taken), notes)
+        groups += _left_rows(left, min(taken), notes, parts)
     groups += _indicator_groups(blocks, used, notes)
     draft = Draft(programme={})
     _assemble(draft, doc, cat, parts, groups, used, notes, pid, municipality, source_file)
@@ -73,15 +73,21 @@ def build_draft(doc: Document, cat: Catalogue, pid: str, municipality: str | Non
     return draft
 
 
-def _left_rows(left: list[list[str]], at: int, notes: list[Note]) -> list[tuple[int, dict]]:
+def _left_rows(left: list[list[str]], at: int, notes: list[Note],
+               parts: dict) -> list[tuple[int, dict]]:
+    """Passport rows that are no passport rows: an indicator group, or kept as a table."""
     if not left:
         return []
     head, rows = left[0], left[1:]
     title = names_text(head[0]) if head and head[0].strip() else "Показатели"
-    group, found = indicators.from_rows(title, rows)
+    group, _ = indicators.from_rows(title, rows)
     if group is None:
-        group, found = indicators.from_rows("Показатели", left)
+        group, _ = indicators.from_rows("Показатели", left)
     if group is None:
+        parts["left_text"] = {"title": "Строки таблицы паспорта, не разобранные автоматически",
+                              "body": table_markdown(left)}
+        notes.append(Note(("texts",), "часть строк таблицы паспорта перенесена как таблица "
+                          "в texts — разнесите по полям паспорта"))
         return []
     if len(head) > 2 and head[-1].strip():
         group["value_label"] = names_text(head[-1])
@@ -152,6 +158,9 @@ def _assemble(draft: Draft, doc: Document, cat: Catalogue, parts: dict, groups: 
     if groups:
         prog["indicator_groups"] = [g for _, g in sorted(groups, key=lambda x: x[0])]
     texts, text_notes = leftover_sections(blocks, used)
+    if "left_text" in parts:
+        texts.insert(0, parts["left_text"])
+        text_notes = [Note((n.path[0] + 1, *n.path[1:]), n.what, n.where) for n in text_notes]
     if texts:
         prog["texts"] = texts
         notes += [n.under("texts") for n in text_notes]
@@ -177,7 +186,10 @@ def _approval_order(approval: dict) -> dict:
 def _texts(blocks: list) -> list[str]:
     out = []
     for block in blocks:
-        out += [c for r in block.rows for c in r.texts] if isinstance(block, Table) else [block.text]
+        if isinstance(block, Table):
+            out += [c for r in block.rows for c in r.texts]
+        else:
+            out.append(block.text)
     return out
 
 

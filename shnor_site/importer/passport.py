@@ -75,7 +75,7 @@ def find_passport(blocks: list[Block], before: int) -> tuple[int, dict] | None:
                 key = field_of(header_text(texts[0])) if texts else None
                 if key and key not in labels and len(row.filled) >= 2:
                     labels[key] = header_text(texts[0])
-            if len(labels) >= 3:
+            if len(labels) >= 2:
                 return bi, labels
     return None
 
@@ -117,9 +117,11 @@ class _Rows:
 
     def add(self, texts: list[str], where: str) -> bool:
         """Place one row; False when it is not a passport row."""
-        if len([t for t in texts if t.strip()]) != 2 or len(texts) > 3:
+        filled = [t for t in texts if t.strip()]
+        if len(texts) > 3 or not filled or len(filled) > 2 or (
+                len(filled) == 1 and (texts[0].strip() or not self.last)):
             return False
-        label, text = header_text(texts[0]), texts[-1] if texts[-1].strip() else texts[1]
+        label, text = header_text(texts[0]), filled[-1]
         if is_value(text):
             return False
         if not label and self.last:

@@ -11,13 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from shnor_site.importer.document import Cell, Document, Para, Row, Table
+from shnor_site.importer.errors import ImportFailed
 
 _PAD = 5.7   # pt between a cell's border and its text (1 mm border gap + 1 mm margin)
 _SPACE = 2.6  # pt: the width of a space in 8 pt text (scaled by the text's height)
-
-
-class NoTextLayer(Exception):
-    """The PDF has no text layer (a scan): it needs OCR first."""
 
 
 def read_pdf(path: Path) -> Document:
@@ -29,8 +26,7 @@ def read_pdf(path: Path) -> Document:
         for number, page in enumerate(pdf.pages, start=1):
             _page(doc, page, number)
     if not doc.blocks:
-        from shnor_site.importer.run import ImportError_
-        raise ImportError_("В PDF нет текстового слоя (это скан): сначала распознайте текст "
+        raise ImportFailed("В PDF нет текстового слоя (это скан): сначала распознайте текст "
                            "(OCR) или возьмите DOCX.")
     return doc
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from shnor_site.core.problems import fmt_loc
-from shnor_site.importer.draft import Draft
 from shnor_site.importer.document import Document
+from shnor_site.importer.draft import Draft
 from shnor_site.importer.notes import Note
 
 

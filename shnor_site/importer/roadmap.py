@@ -11,8 +11,8 @@ from shnor_site.importer.markup import plain, to_markdown
 from shnor_site.importer.notes import Join, Note
 
 NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-HEADING = re.compile(r"^((?:Раздел|РАЗДЕЛ|Задача|ЗАДАЧА)\s*(?:\d+(?:\.\d+)*)?\s*[.:]?)\s*(.+)$",
-                     re.S)
+HEADING = re.compile(r"^((?:Раздел|РАЗДЕЛ|Задача|ЗАДАЧА)(?:\s*\d+(?:\.\d+)*\s*[.:]?|\s*[.:]))"
+                     r"\s*(.+)$", re.S)
 _TITLE_WORDS = re.compile(r"план|дорожн|карт|график|мероприят", re.I)
 _MARKDOWN_FIELDS = ("title", "result", "control", "note")
 
@@ -187,7 +187,7 @@ def _fit(plan: Plan, row: Row) -> list[str]:
     texts = row.texts
     if (row.after_break and len(texts) == plan.width - 1 and texts[0].strip()
             and not NUMBER.match(texts[0].strip())):
-        texts = [""] + texts
+        texts = ["", *texts]
     return (texts + [""] * plan.width)[:max(plan.width, len(texts))]
 
 
@@ -224,7 +224,7 @@ def _row(plan: Plan, row: Row, texts: list[str], nxt: list[list[str]]) -> None:
                                row.where))
         return
     if spanning or (len(filled) == 1 and not extra and filled != ["title"]) or (
-            len(filled) == 1 and filled == ["title"] and not plan.columns.get(0) == "title"
+            len(filled) == 1 and filled == ["title"] and plan.columns.get(0) != "title"
             and _is_heading_only(texts)):
         _heading(plan, " ".join(t.strip() for t in texts if t.strip()), row.where)
         return
@@ -296,7 +296,7 @@ def _event(plan: Plan, row: Row, vals: dict[str, str], extra: list[str]) -> None
         if text:
             event[key] = _convert(key, text)
     if extra:
-        event["note"] = "\n\n".join([event.get("note", "")] + extra).strip()
+        event["note"] = "\n\n".join([event.get("note", ""), *extra]).strip()
     if section.get("tasks"):
         task = section["tasks"][-1]
         path = ("sections", si, "tasks", len(section["tasks"]) - 1, "events", len(task["events"]))
@@ -330,7 +330,7 @@ def _join(plan: Plan, row: Row, vals: dict[str, str], extra: list[str]) -> None:
         event[key] = _convert(key, plan.raw[key])
         joined.append(key)
     if extra:
-        event["note"] = "\n\n".join([event.get("note", "")] + extra).strip()
+        event["note"] = "\n\n".join([event.get("note", ""), *extra]).strip()
     text = "; ".join(vals[k] for k in joined)
     plan.joins.append(Join(row.where, "/".join(map(str, path)), text))
     plan.notes.append(Note((*path, joined[0] if joined else "title"),

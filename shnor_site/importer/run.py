@@ -12,6 +12,7 @@ from shnor_site.core.models.programme import Passport, Programme
 from shnor_site.core.problems import fmt_loc
 from shnor_site.importer.document import Document, Para
 from shnor_site.importer.draft import Draft, build_draft
+from shnor_site.importer.errors import ImportFailed
 from shnor_site.importer.names import slug
 from shnor_site.importer.read_text import read_text
 from shnor_site.importer.report import report
@@ -19,10 +20,6 @@ from shnor_site.importer.texts import table_markdown
 from shnor_site.importer.yamlout import dump
 
 FORMATS = (".docx", ".pdf", ".txt", ".md")
-
-
-class ImportError_(Exception):
-    """The import cannot go on (unknown format, files exist): a Russian message."""
 
 
 @dataclass
@@ -49,7 +46,7 @@ def read_document(path: Path) -> Document:
             return read_text(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             return read_text(raw.decode("cp1251"))
-    raise ImportError_(f"Формат «{suffix or 'без расширения'}» не поддерживается: "
+    raise ImportFailed(f"Формат «{suffix or 'без расширения'}» не поддерживается: "
                        "подходят .docx, .pdf (с текстовым слоем), .txt и .md.")
 
 
@@ -79,7 +76,7 @@ def import_file(path: Path, content: Path, pid: str | None = None,
     targets = _targets(content, pid, suffix)
     existing = [t for t in targets if t.exists()]
     if existing and not force:
-        raise ImportError_("Файлы уже есть, ничего не записано (перезаписать — --force): "
+        raise ImportFailed("Файлы уже есть, ничего не записано (перезаписать — --force): "
                            + ", ".join(str(t) for t in existing))
     doc = read_document(path)
     cat = load_catalogue(content)

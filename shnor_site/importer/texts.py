@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shnor_site.importer.document import Block, Para, Table
-from shnor_site.importer.markup import to_markdown
+from shnor_site.importer.markup import plain, to_markdown
 from shnor_site.importer.notes import Note
 
 
@@ -12,7 +12,7 @@ def table_markdown(rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
 
     def line(cells: list[str]) -> str:
-        cells = [" ".join(c.split()).replace("|", "\\|") for c in cells + [""] * width]
+        cells = [" ".join(plain(c).split()).replace("|", "\\|") for c in cells + [""] * width]
         return "| " + " | ".join(cells[:width]) + " |"
 
     return "\n".join([line(rows[0]), line(["---"] * width)] + [line(r) for r in rows[1:]])

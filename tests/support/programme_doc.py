@@ -151,7 +151,7 @@ def _event_rows(events: list[dict], keys: list[str], task: str) -> list:
         row = []
         for key in keys:
             text = task if key == "task" else (event.get(key) or "")
-            merged = key == "task" and n > 0 or (
+            merged = (key == "task" and n > 0) or (
                 key == "timing" and prev is not None and text and prev.get("timing") == text)
             row.append((text, 1, merged))
         rows.append(row)

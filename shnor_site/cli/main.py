@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from shnor_site.cli import russian
+from shnor_site.cli.importer import import_command
 from shnor_site.cli.options import config_option, content_option
 from shnor_site.cli.practice import new_group
 from shnor_site.content.validate import load_catalogue
@@ -174,6 +175,7 @@ def _setup_logging() -> None:
 
 
 main.add_command(new_group)
+main.add_command(import_command)
 russian.localise(main)
 
 if __name__ == "__main__":

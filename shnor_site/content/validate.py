@@ -140,13 +140,24 @@ def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked
         record = model.model_validate(src.data)
     except ValidationError as exc:
         problems += [_convert(e, model, src) for e in exc.errors()]
-    problems += check_source(src)
+    problems += check_source(src) + _review_warnings(kind, src)
     if kind == "programme" and record is not None:
         problems += _order_problems(record, src)
     _digest(kind, src)
     if not keep_sources and kind != "practice":
         src.data, src.lines = None, {}
     return Checked(kind, src, problems, record)
+
+
+def _review_warnings(kind: str, src: Source) -> list[Problem]:
+    """An `import-review` warning for every item an import left to check."""
+    items = src.data.get("review") if kind == "programme" else None
+    if not isinstance(items, list):
+        return []
+    return [problem(src.rel, "import-review", line=src.line_of(("review", n)),
+                    field=str(item.get("field", "")), detail=str(item.get("what", "")),
+                    severity="warning")
+            for n, item in enumerate(items) if isinstance(item, dict)]
 
 
 def _digest(kind: str, src: Source) -> None:

@@ -372,6 +372,16 @@ class Correction(Record):
     reason: str = Field(description="Почему исправлено.")
 
 
+class ReviewItem(Record):
+    """One thing the importer (`shnor-site import`) was not sure of, for a methodologist."""
+
+    field: str = Field(description="Поле черновика, которое нужно проверить, "
+                       "например «roadmap.sections[2].events[4].title».")
+    what: str = Field(description="Что проверить.")
+    where: str | None = Field(None, description="Где это в исходном документе "
+                              "(«строка 57», «стр. 3», «таблица 2, строка 5»).")
+
+
 class Programme(Record):
     """A municipal programme, roadmap or plan for schools with low results."""
 
@@ -402,4 +412,10 @@ class Programme(Record):
     source: SourceDocument = Field(description="Исходный документ.")
     corrections: list[Correction] = Field(
         default_factory=list, description="Исправления очевидных опечаток вёрстки."
+    )
+    review: list[ReviewItem] = Field(
+        default_factory=list,
+        description="Что проверить после переноса программы командой «shnor-site import»; "
+        "пока список не пуст, «shnor-site check» предупреждает о каждом пункте. "
+        "Проверенный пункт удаляют; на сайте список не показывается.",
     )

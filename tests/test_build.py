@@ -59,7 +59,7 @@ def test_programme_pages_show_key_fields(mini_site: Path) -> None:
 
 def test_programme_pages_link_each_other(mini_site: Path) -> None:
     """Every page of a programme links its other pages; the current one is marked."""
-    names = ("", "/indicators", "/roadmap", "/timeline", "/source")
+    names = ("", "/indicators", "/roadmap", "/timeline", "/source", "/print")
     for name in names:
         nav = re.search(r'<nav class="shnor-subnav".*?</nav>', _html(
             mini_site, "programmes/testgrad-2023" + name), re.S)[0]

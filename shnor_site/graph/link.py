@@ -17,10 +17,12 @@ from shnor_site.layout.indicators import indicator_parts
 from shnor_site.layout.parts import Part
 from shnor_site.layout.roadmap import event_pages, roadmap_parts
 
-#: The role a plan addresses as a whole: the Северск and Каргасок plans give most events to
-#: «ОО» / «руководители ОО» — every school of the programme — and name a school only where
-#: the event is that school's own (a seminar it hosts, its network pair). So an event that
-#: names no school applies to every target school; one that names schools, only to those.
+#: The role a plan addresses as a whole. The Северск and Каргасок plans give most events to
+#: «ОО» / «руководители ОО» — every school of the programme — and list schools only where an
+#: event is for those schools alone (Каргасок's network pairs, Тула's school); a school named
+#: as responsible hosts an event for all (Северск's seminars «на базе» СОШ № 83, № 197). So an
+#: event whose `schools` list is empty applies to every target school; one that lists
+#: schools, to those; and any event applies to a school it names.
 TARGET_ROLE = "целевая школа"
 
 
@@ -74,16 +76,10 @@ class Graph:
         """Name of a municipality by id; empty for a record without one."""
         return self.cat.get("municipality", mid).name if mid else ""
 
-    def names_a_school(self, placed: PlacedEvent) -> bool:
-        """Whether the event names a particular school (among its schools or responsible)."""
-        schools = self.cat.records.get("school", {})
-        return bool(placed.event.schools) or any(
-            r in schools for r in placed.event.responsible_refs)
-
     def school_events(self, school_id: str) -> list[PlacedEvent]:
         """Every event that applies to the school, programme by programme in plan order:
         the events naming it, and — in a programme where it is a target school — the
-        events naming no school (see TARGET_ROLE)."""
+        events that list no schools (see TARGET_ROLE)."""
         named = {(p.programme.id, p.anchor) for p in self.events_by_agent.get(school_id, [])}
         targets = {r.programme.id for r in self.school_roles.get(school_id, [])
                    if r.role == TARGET_ROLE}
@@ -91,7 +87,7 @@ class Graph:
                                    + [pid for pid, _ in named])
         return [placed for pid in programmes for placed in self.events.get(pid, [])
                 if (pid, placed.anchor) in named
-                or (pid in targets and not self.names_a_school(placed))]
+                or (pid in targets and not placed.event.schools)]
 
     def event_uri(self, placed: PlacedEvent) -> str:
         """Source URI of the roadmap page that shows the event."""

@@ -80,11 +80,13 @@ class Graph:
         """Every event that applies to the school, programme by programme in plan order:
         the events naming it, and — in a programme where it is a target school — the
         events that list no schools (see TARGET_ROLE)."""
-        named = {(p.programme.id, p.anchor) for p in self.events_by_agent.get(school_id, [])}
+        naming = self.events_by_agent.get(school_id, [])
+        named = {(p.programme.id, p.anchor) for p in naming}
         targets = {r.programme.id for r in self.school_roles.get(school_id, [])
                    if r.role == TARGET_ROLE}
+        # In a stable order (roles, then plans naming the school), never a set's.
         programmes = dict.fromkeys([r.programme.id for r in self.school_roles.get(school_id, [])]
-                                   + [pid for pid, _ in named])
+                                   + [p.programme.id for p in naming])
         return [placed for pid in programmes for placed in self.events.get(pid, [])
                 if (pid, placed.anchor) in named
                 or (pid in targets and not placed.event.schools)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.site_pages import MOBILE
+from tests.browser.site_pages import MOBILE, axe_blocking
 
 SEVERSK = "schools/seversk-soh-83/"
 
@@ -171,3 +171,12 @@ def test_abbreviations_are_explained_once_and_linked(phone, site_url: str) -> No
     first.click()
     expect(phone.locator("#сокращения")).to_be_in_viewport()
     expect(phone.locator("article table td", has_text="ЦНППМ").first).to_be_attached()
+
+
+@pytest.mark.parametrize("path", [SEVERSK, "schools/kargasok-sosh-2/", "partnerships/",
+                                  "indicators/", "practices/?theme=nastavnichestvo"])
+def test_axe_on_a_phone_with_everything_open(phone, site_url: str, path: str) -> None:
+    """The cards (ARIA roles), the open event lists and the open filter pass axe."""
+    phone.goto(site_url + path)
+    phone.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert axe_blocking(phone) == []

@@ -230,3 +230,14 @@ def test_headings_links_code_attributes_and_svg_are_left_alone() -> None:
 def test_without_a_glossary_nothing_changes() -> None:
     body = "<p>ОО</p>"
     assert Marker([]).mark(body, ABOUT) is body
+
+
+def test_search_indexes_the_about_page_with_its_glossary_and_no_markup() -> None:
+    from shnor_site.search.docs import static_docs
+    from tests.helpers import ROOT
+
+    glossary = load_catalogue(SITE_CONTENT).glossary
+    [about] = [d for d in static_docs(ROOT / "docs", glossary) if "about" in d.url]
+    text = about.text
+    assert "непрерывного повышения профессионального мастерства" in text
+    assert "shnor:glossary" not in text and "<abbr" not in text

@@ -7,7 +7,8 @@ MkDocs converts the first pages while the later ones are still being written, an
 the staged files as they become ready. Nothing here imports MkDocs.
 
 Reports, in order: ("problems", [(severity, text), …]); then, when there is no error,
-("plan", {"pages": [uri, …], "files": [uri, …]}), ("page", uri) for each page,
+("plan", {"pages": [uri, …], "files": [uri, …], "abbreviations": [(term, meaning), …],
+"glossary": the about page's glossary in Markdown}), ("page", uri) for each page,
 ("file", uri) for each file, ("search", None) once the index is written, ("done", None).
 """
 
@@ -57,13 +58,16 @@ def produce(job: Job, report: Report) -> bool:
     """Make everything under job.stage; False when the content has errors."""
     from shnor_site.content.validate import load_catalogue
     from shnor_site.pages.plan import file_uris, plan_site, render_page, site_files
+    from shnor_site.render.glossary import abbreviation_pairs, glossary_markdown
 
     cat = load_catalogue(job.content, keep_sources=False)
     report("problems", [(p.severity, p.format()) for p in cat.problems])
     if cat.errors:
         return False
     plan = plan_site(cat, job.templates, job.today)
-    report("plan", {"pages": [s.uri for s in plan.specs], "files": file_uris(plan)})
+    report("plan", {"pages": [s.uri for s in plan.specs], "files": file_uris(plan),
+                    "abbreviations": abbreviation_pairs(cat.glossary),
+                    "glossary": glossary_markdown(cat.glossary)})
     for spec in plan.specs:
         _write(job.stage / spec.uri, render_page(plan, spec).encode("utf-8"), job.keep_unchanged)
         report("page", spec.uri)

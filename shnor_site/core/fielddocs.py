@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from shnor_site.core.introspect import literal_choices, model_in
 from shnor_site.core.models import KINDS
+from shnor_site.core.models.glossary import Glossary
 
 HEADER = """# Поля содержимого
 
@@ -34,6 +35,7 @@ TITLES = {
     "Practice": "Практика", "PracticeSource": "Источник практики",
     "Outcome": "Измеренный результат",
     "EventEvidence": "Подтверждение исполнения", "ActualValue": "Фактическое значение",
+    "Contacts": "Контакты", "Glossary": "Словарь", "GlossaryEntry": "Сокращение или термин",
 }
 
 
@@ -90,4 +92,9 @@ def field_reference() -> str:
         _walk(kind.model, models)
         for model in models:
             out += _model_table(model)
+    out.append("## Словарь: `content/glossary.yml`\n")
+    models = []
+    _walk(Glossary, models)
+    for model in models:
+        out += _model_table(model)
     return "\n".join(out).rstrip() + "\n"

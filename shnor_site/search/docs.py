@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from shnor_site.core.markup import headline
+from shnor_site.render.glossary import with_glossary
 from shnor_site.render.urls import event_url, record_uri, site_url
 from shnor_site.search.text import plain
 
@@ -178,14 +179,14 @@ def section_slug(heading: str) -> str:
     return slugify(case="lower")(heading, "-")
 
 
-def static_docs(docs_dir: Path | None) -> Iterator[SearchDoc]:
-    """The hand-written pages of docs/ (about the site, the field reference)."""
+def static_docs(docs_dir: Path | None, glossary: Any = None) -> Iterator[SearchDoc]:
+    """The hand-written pages of docs/ (about the site, with its glossary)."""
     if docs_dir is None or not docs_dir.is_dir():
         return
     for path in sorted(docs_dir.glob("*.md")):
         if path.name in EXCLUDED_PAGES:
             continue
-        body = path.read_text(encoding="utf-8")
+        body = with_glossary(path.read_text(encoding="utf-8"), glossary)
         title = next((line[2:].strip() for line in body.splitlines()
                       if line.startswith("# ")), path.stem)
         yield SearchDoc("page", site_url(path.name), plain(title), plain(title), plain(body),
@@ -209,4 +210,4 @@ def collect(g: Any, docs_dir: Path | None = None) -> Iterator[SearchDoc]:
     for practice in _by_place(g, g.practices.practices):
         yield from practice_docs(g, practice)
     yield from place_docs(g)
-    yield from static_docs(docs_dir)
+    yield from static_docs(docs_dir, g.cat.glossary)

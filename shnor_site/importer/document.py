@@ -27,7 +27,7 @@ class Row:
     cells: list[Cell]
     where: str
     header: bool = False       # marked in the original as a repeated header row
-    after_break: bool = False  # first row after a page break (PDF page, gap in a text export)
+    after_break: bool = False  # first row after a gap in a text export (may go on the row above)
     joined: list[str] = field(default_factory=list)  # where its rest after a page break was
 
     @property

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shnor_site.importer.notes import Join
+
 
 @dataclass
 class Cell:
@@ -25,7 +27,8 @@ class Row:
     cells: list[Cell]
     where: str
     header: bool = False       # marked in the original as a repeated header row
-    after_break: bool = False  # first row after a page break (PDF page, gap in a text export)
+    after_break: bool = False  # first row after a gap in a text export (may go on the row above)
+    joined: list[str] = field(default_factory=list)  # where its rest after a page break was
 
     @property
     def texts(self) -> list[str]:
@@ -77,4 +80,4 @@ class Document:
     blocks: list[Block]
     fmt: str                     # "docx", "pdf", "text"
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (where, text, why)
-    joins: list[tuple[str, str]] = field(default_factory=list)  # (where, what was joined)
+    joins: list[Join] = field(default_factory=list)  # rows and paragraphs joined by the reader

@@ -49,8 +49,12 @@ def from_table(table: Table, title: str) -> tuple[dict | None, list[Note]]:
     if not any(_TITLE.search(t) for t in head):
         return None, []
     group, notes = from_rows(title, [r.texts for r in table.rows[1:]])
-    if group is not None and len(head) >= 2 and head[-1].strip():
-        group["value_label"] = header_text(head[-1])
+    labels = [header_text(t) for t in head]
+    if group is not None and len(labels) in (2, 3):  # (№,) name, value: each as written
+        keys = ["number_label", "name_label", "value_label"][-len(labels):]
+        group.update({k: t for k, t in zip(keys, labels, strict=True) if t})
+    elif group is not None and labels[-1]:
+        group["value_label"] = labels[-1]
     return group, notes
 
 

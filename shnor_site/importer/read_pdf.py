@@ -1,140 +1,90 @@
 """Read a PDF with a text layer (pdfplumber): ruled tables and the text around them.
 
-Lines inside a cell or a paragraph are joined back where the writer only wrapped them (the
-next line's first word would not have fitted on the line before) and kept apart where a
-new line was meant. A table that goes on at the top of the next page continues the same
-table; its first row there is marked `after_break`. Scanned PDFs (no text layer) are refused.
+Each page is read as drawn (`pdf_page`), its lines as written (`pdf_lines`: spaces kept,
+soft wraps joined). Then the pages are put together: a paragraph whose last line on a page
+was only wrapped goes on at the top of the next page; a table that goes on at the top of
+the next page continues the same table, its repeated header row is dropped and the row
+broken by the page is joined back (`pdf_joins`). Every such join is recorded. Scanned PDFs
+(no text layer) are refused.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
-from shnor_site.importer.document import Cell, Document, Para, Row, Table
+from shnor_site.importer.document import Document, Para
 from shnor_site.importer.errors import ImportFailed
-
-_PAD = 5.7   # pt between a cell's border and its text (1 mm border gap + 1 mm margin)
-_SPACE = 2.6  # pt: the width of a space in 8 pt text (scaled by the text's height)
+from shnor_site.importer.notes import Join
+from shnor_site.importer.pdf_joins import Layout, TableReader
+from shnor_site.importer.pdf_lines import marks_wraps, paragraphs
+from shnor_site.importer.pdf_page import Page, PBlock, PTable, read_page
 
 
 def read_pdf(path: Path) -> Document:
     """The blocks of a PDF, page by page."""
     import pdfplumber
 
-    doc = Document(blocks=[], fmt="pdf")
     with pdfplumber.open(str(path)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            _page(doc, page, number)
+        pages = [read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+    doc = Document(blocks=[], fmt="pdf")
+    _Assembler(doc, _layout(pages)).run(pages)
     if not doc.blocks:
         raise ImportFailed("В PDF нет текстового слоя (это скан): сначала распознайте текст "
                            "(OCR) или возьмите DOCX.")
     return doc
 
 
-def _page(doc: Document, page: object, number: int) -> None:
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
-    outside = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
-    items += [(top, para) for top, para in _paragraphs(outside, page.width, number)]
-    first = True
-    for _, item in sorted(items, key=lambda x: x[0]):
-        if isinstance(item, Para):
-            doc.blocks.append(item)
-        else:
-            _table(doc, item, words, number, first)
-        first = False
+def _layout(pages: list[Page]) -> Layout:
+    """What the whole document tells about its layout: wrap marks, the text's right edge,
+    the line pitch in tables and the lowest point any page reaches."""
+    blocks = [item.lines for page in pages for item in page.items if isinstance(item, PBlock)]
+    cells = [cell.lines for page in pages for item in page.items if isinstance(item, PTable)
+             for row in item.rows for cell in row.cells if cell.lines and not cell.merged]
+    steps = sorted(b.top - a.top for group in cells for a, b in pairwise(group))
+    bottoms = [item.bottom if isinstance(item, PTable) else item.lines[-1].bottom
+               for page in pages for item in page.items]
+    right = max((line.x1 for group in blocks for line in group), default=0.0)
+    return Layout(marked=marks_wraps(blocks + cells), right=right,
+                  pitch=steps[len(steps) // 2] if steps else 12.0,
+                  bottom=max(bottoms, default=0.0))
 
 
-def _inside(word: dict, bbox: tuple) -> bool:
-    x = (word["x0"] + word["x1"]) / 2
-    y = (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+class _Assembler:
+    """Pages → blocks, with paragraphs and tables continued across page breaks."""
 
+    def __init__(self, doc: Document, layout: Layout) -> None:
+        self.doc, self.layout = doc, layout
+        self.table: TableReader | None = None  # the table the last page ended with
+        self.open_para: str = ""  # spaces ending the last page's last line, when wrapped
 
-def _lines(words: list[dict]) -> list[list[dict]]:
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) < 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+    def run(self, pages: list[Page]) -> None:
+        """Every page's items in order; the state carried over is the last item's."""
+        for page in pages:
+            for n, item in enumerate(page.items):
+                if isinstance(item, PTable):
+                    self._table(item, page.number, n == 0)
+                    self.open_para = ""
+                else:
+                    self._block(item, page.number, n == 0)
+                    self.table = None
+                    self.open_para = item.lines[-1].tail if self.layout.marked else ""
 
+    def _table(self, part: PTable, page: int, first: bool) -> None:
+        if first and self.table is not None and self.table.continues(part):
+            self.table.add(part, page, self.doc.joins)
+            return
+        self.table = TableReader(self.layout, part, page)
+        self.doc.blocks.append(self.table.table)
 
-def join_wrapped(lines: list[list[dict]], right: float) -> str:
-    """Lines of one cell or paragraph: a wrapped line joins the next with a space."""
-    out = ""
-    for n, line in enumerate(lines):
-        text = " ".join(w["text"] for w in line)
-        if n == 0:
-            out = text
-            continue
-        prev, first = lines[n - 1], line[0]
-        space = _SPACE * (prev[-1]["bottom"] - prev[-1]["top"]) / 8.0
-        wrapped = prev[-1]["x1"] + space + (first["x1"] - first["x0"]) > right - 0.5
-        out += (" " if wrapped else "\n") + text
-    return out
-
-
-def _paragraphs(words: list[dict], width: float, page: int) -> list[tuple[float, Para]]:
-    out: list[tuple[float, Para]] = []
-    group: list[list[dict]] = []
-    for line in _lines(words):
-        if group and line[0]["top"] - group[-1][0]["bottom"] > 4:
-            out.append(_para(group, width, page))
-            group = []
-        group.append(line)
-    if group:
-        out.append(_para(group, width, page))
-    return out
-
-
-def _para(group: list[list[dict]], width: float, page: int) -> tuple[float, Para]:
-    right = width - 15 * 72 / 25.4 - 1
-    return group[0][0]["top"], Para(join_wrapped(group, right), f"стр. {page}")
-
-
-def _table(doc: Document, found: object, words: list[dict], page: int, first: bool) -> None:
-    prev = doc.blocks[-1] if doc.blocks else None
-    rows = [Row(cells, f"стр. {page}, строка таблицы {r + 1}",
-                after_break=first and r > 0 and isinstance(prev, Table))
-            for r, cells in enumerate(_grid(found, words))]
-    if first and isinstance(prev, Table) and _same_width(prev, rows):
-        prev.rows += rows
-    else:
-        doc.blocks.append(Table(rows, f"стр. {page}"))
-
-
-def _grid(found: object, words: list[dict]) -> list[list[Cell]]:
-    """Cells row by row: the drawn cell covering each grid position; one spanning to the
-    right widens its cell, one coming from a row above repeats its text (merged down)."""
-    boxes = [b for row in found.rows for b in row.cells if b is not None]
-    lefts = sorted({round(b[0], 1) for b in boxes})
-    rights = sorted({round(b[2], 1) for b in boxes})
-    xs = [(left + min(r for r in rights if r > left)) / 2 for left in lefts]
-    texts: dict[tuple, str] = {}
-    out: list[list[Cell]] = []
-    for row in found.rows:
-        y = (row.bbox[1] + row.bbox[3]) / 2
-        cells: list[Cell] = []
-        last = None
-        for x in xs:
-            box = next((b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-            if box is not None and box == last:
-                cells[-1].span += 1
-                continue
-            last = box
-            if box is None:
-                cells.append(Cell(""))
-                continue
-            if box not in texts:
-                inside = [w for w in words if _inside(w, box)]
-                texts[box] = join_wrapped(_lines(inside), box[2] - _PAD)
-            cells.append(Cell(texts[box], merged=box[1] < row.bbox[1] - 1))
-        out.append(cells)
-    return out
-
-
-def _same_width(table: Table, rows: list[Row]) -> bool:
-    return bool(rows) and sum(c.span for c in rows[0].cells) == table.width
+    def _block(self, block: PBlock, page: int, first: bool) -> None:
+        texts = paragraphs(block.lines, self.layout.right, self.layout.marked)
+        where = f"стр. {page}"
+        prev = self.doc.blocks[-1] if self.doc.blocks else None
+        if first and self.open_para and isinstance(prev, Para):
+            prev.text += self.open_para + texts[0]
+            self.doc.joins.append(Join(where, f"абзац со стр. {page - 1}", texts[0]))
+            texts = texts[1:]
+            self.doc.blocks += [Para(t, where, cont=True) for t in texts]
+            return
+        self.doc.blocks += [Para(t, where, cont=k > 0) for k, t in enumerate(texts)]

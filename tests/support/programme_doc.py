@@ -100,7 +100,8 @@ def _indicators(out: Layout, group: dict) -> None:
     out.blocks.append(group["title"])
     if group.get("intro"):
         out.blocks.append(group["intro"])
-    rows = [[("№", 1, False), ("Показатель", 1, False),
+    rows = [[(group.get("number_label") or "№", 1, False),
+             (group.get("name_label") or "Показатель", 1, False),
              (group.get("value_label") or "Значение", 1, False)]]
     for ind in group["indicators"]:
         value = ind.get("target") or ind.get("value") or ind.get("baseline") or ""

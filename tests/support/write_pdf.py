@@ -1,9 +1,17 @@
 """Write a programme layout as a PDF with a text layer (fpdf2, DejaVu Sans from Debian's
-fonts-dejavu-core): ruled tables whose header row repeats on every page, long rows broken
-across pages, section rows across all columns, merged-down task and timing cells."""
+fonts-dejavu-core), laid out the way Word exports a document to PDF: ruled tables whose
+header row repeats on every page, rows broken across pages, section rows across all
+columns, merged-down task and timing cells (their text stands once, in the first row; on a
+new page the merged cell goes on empty), paragraphs broken across pages.
+
+Lines are wrapped as Word wraps them: at spaces, which stay at the end of the wrapped line
+(in the text layer too), and after a hyphen inside a word; a word wider than the line is
+broken between letters. Double spaces are written as they are.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fpdf import FPDF
@@ -15,6 +23,9 @@ LINE = 4.2     # mm per table line
 PARA = 5.0     # mm per paragraph line
 BOTTOM = 195   # mm: where a page's content ends (A4 landscape)
 WIDTH = 267.0  # mm between the margins
+PAD = 1.9      # mm: Word's default left and right cell margins (0.19 cm)
+_PIECE = re.compile(r" +|[^ ]+ *")
+_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 def write_pdf(lay: Layout, path: Path) -> Path:
@@ -22,6 +33,7 @@ def write_pdf(lay: Layout, path: Path) -> Path:
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(15, 15, 15)
+    pdf.c_margin = 0
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.add_page()
     for block in lay.blocks:
@@ -33,14 +45,49 @@ def write_pdf(lay: Layout, path: Path) -> Path:
     return path
 
 
+def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
+    """The lines text takes in width (mm), each paragraph (line of text) on new lines."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        if para.strip():
+            out += _wrap_paragraph(pdf, para, width)
+    return out
+
+
+def _wrap_paragraph(pdf: FPDF, para: str, width: float) -> list[str]:
+    pieces = [p for chunk in _PIECE.findall(para) for p in _HYPHEN.split(chunk)]
+    lines, line = [], ""
+    for piece in pieces:
+        if pdf.get_string_width(line + piece.rstrip(" ")) <= width or not line.strip():
+            line += piece
+        else:
+            lines.append(line)
+            line = piece
+        while pdf.get_string_width(line.rstrip(" ")) > width:  # a word wider than the line
+            cut = max(n for n in range(1, len(line) + 1)
+                      if n == 1 or pdf.get_string_width(line[:n]) <= width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    return [*lines, line] if line else lines
+
+
 def _paragraph(pdf: FPDF, text: str) -> None:
+    """A block of lines; broken across pages with at least two lines on each side."""
     pdf.set_font("DejaVu", size=10)
-    pdf.set_x(15)
-    for part in [p for p in text.split("\n") if p.strip()]:
-        lines = pdf.multi_cell(0, PARA, part, dry_run=True, output="LINES")
-        if pdf.get_y() + len(lines) * PARA > BOTTOM:
+    lines = wrap(pdf, text, WIDTH)
+    while lines:
+        room = int((BOTTOM - pdf.get_y()) // PARA)
+        take = len(lines) if room >= len(lines) else room if 2 <= room <= len(lines) - 2 \
+            else 0
+        if take == 0:
             pdf.add_page()
-        pdf.multi_cell(0, PARA, part, new_x="LMARGIN", new_y="NEXT")
+            take = min(len(lines), int((BOTTOM - pdf.get_y()) // PARA))
+        for line in lines[:take]:
+            pdf.set_x(15)
+            pdf.cell(WIDTH, PARA, line, new_x="LMARGIN", new_y="NEXT")
+        lines = lines[take:]
+        if lines:
+            pdf.add_page()
     pdf.ln(3)
 
 
@@ -65,15 +112,14 @@ class _Table:
         width = max(sum(s for _, s, _ in row) for row in grid.rows)
         head = [t for t, _, _ in grid.rows[0]] if grid.header_rows else []
         self.widths = _widths(head, width)
+        self.fresh = False  # the next row is the first under the top of a page
         pdf.set_font("DejaVu", size=8)
 
     def cells(self, row: list[tuple[str, int, bool]]) -> list[tuple[float, float, list[str], bool]]:
         out, col, x = [], 0, 15.0
         for text, span, merged in row:
             w = sum(self.widths[col:col + span])
-            lines = [] if not text.strip() else self.pdf.multi_cell(
-                w - 2, LINE, text, dry_run=True, output="LINES")
-            out.append((x, w, lines, merged))
+            out.append((x, w, [] if merged else wrap(self.pdf, text, w - 2 * PAD), merged))
             x, col = x + w, col + span
         return out
 
@@ -88,10 +134,6 @@ class _Table:
         self.close()
         self.pdf.set_y(self.pdf.get_y() + 4)
 
-    def page_start(self) -> bool:
-        """True right under the header at the top of a page (merged cells show again)."""
-        return self.pdf.get_y() <= 15 + 2 * LINE + 3 and self.pdf.page_no() > 1
-
     def close(self) -> None:
         """The table's bottom border under the last row drawn on this page."""
         y = self.pdf.get_y()
@@ -100,32 +142,32 @@ class _Table:
     def draw_row(self, cells: list, head: list) -> list | None:
         """Draw as much of the row as fits; return what is left for the next page."""
         pdf = self.pdf
-        need = max([len(c[2]) for c in cells if not c[3]] + [1])
+        need = max([len(c[2]) for c in cells] + [1])
         room = int((BOTTOM - pdf.get_y() - 2) // LINE)
         if room < min(need, 2):
             self.new_page(head)
             room = int((BOTTOM - pdf.get_y() - 2) // LINE)
-        if self.page_start() and head:  # a merged cell shows its text again on a new page
-            cells = [(x, w, lines, False) for x, w, lines, _ in cells]
         take = min(need, room)
         y, h = pdf.get_y(), take * LINE + 2
         for x, w, lines, merged in cells:
             pdf.line(x, y, x, y + h)
             pdf.line(x + w, y, x + w, y + h)
-            if merged:
-                continue
-            pdf.line(x, y, x + w, y)
+            if not merged or self.fresh:
+                pdf.line(x, y, x + w, y)
             for i, line in enumerate(lines[:take]):
-                pdf.set_xy(x + 1, y + 1 + i * LINE)
-                pdf.cell(w - 2, LINE, line)
+                pdf.set_xy(x + PAD, y + 1 + i * LINE)
+                pdf.cell(w - 2 * PAD, LINE, line)
         pdf.set_y(y + h)
+        self.fresh = False
         if take >= need:
             return None
         self.new_page(head)
         return [(x, w, lines[take:], merged) for x, w, lines, merged in cells]
 
     def new_page(self, head: list) -> None:
+        """Close the table on this page, go on on the next under a repeated header."""
         self.close()
         self.pdf.add_page()
         for row in head:
             self.draw_row(self.cells(row), [])
+        self.fresh = True

@@ -32,7 +32,8 @@ TYPES = {"programme": "программа", "event": "мероприятие", "
 EXCERPT_CHARS = 480
 #: Pages of docs/ that are not published (mkdocs.yml exclude_docs) or not worth a result
 #: (the field reference is for authors: a reader's «школа 83» should not land on it).
-EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", "fields.md"})
+EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", "fields.md",
+                            "fields/programme.md", "fields/practice.md"})
 #: Fields that hold ids, addresses or display settings rather than words.
 SKIP_FIELDS = frozenset({"id", "municipality", "responsible_refs", "schools", "school",
                          "url", "website", "file", "labels", "programme", "events",

@@ -108,7 +108,7 @@ def test_a_table_too_wide_for_cards_says_it_scrolls(phone, site_url: str) -> Non
       const box = document.createElement('div'); box.className = 'shnor-table-wrap extra';
       box.innerHTML = '<table style="min-width: 900px"><thead><tr><th colspan="2">Широкая' +
         '</th></tr></thead><tbody><tr><td>а</td><td>б</td></tr></tbody></table>';
-      document.querySelector('.md-typeset').appendChild(box);
+      document.querySelector('.md-content .md-typeset').appendChild(box);
     }""")
     phone.add_script_tag(url=site_url + "assets/reader.js")  # runs again over the new table
     box = phone.locator(".shnor-table-wrap.extra")

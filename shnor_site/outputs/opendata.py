@@ -19,13 +19,8 @@ from pydantic import BaseModel, Field
 from shnor_site.core.introspect import model_in
 from shnor_site.core.models import KINDS
 from shnor_site.core.models.places import SchoolDocument
-from shnor_site.core.models.programme import (
-    Event,
-    EventEvidence,
-    Indicator,
-    Participant,
-    SchoolPair,
-)
+from shnor_site.core.models.programme import Indicator, Participant, SchoolPair
+from shnor_site.core.models.roadmap import Event, EventEvidence
 from shnor_site.core.schema import content_schema
 from shnor_site.graph.tracking import EventPlan, Schedule
 from shnor_site.outputs.csvfiles import csv_chunks, csv_headers, model_parents

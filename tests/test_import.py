@@ -106,6 +106,9 @@ def test_report_points_at_the_draft_lines(content: Path) -> None:
             key = re.findall(r"[a-z_]+", field)[-1]
             assert line.removeprefix("- ").startswith(f"{key}:"), (number, field, line)
         assert lines[int(number) - 2].strip().startswith("# ПРОВЕРЬТЕ"), (number, field)
+    warned = {(p.line, p.field) for p in load_catalogue(content).problems
+              if p.code == "import-review"}
+    assert warned == {(int(n), f) for n, f in pointed}, "check points where the report does"
 
 
 def test_never_overwrites_without_force(content: Path) -> None:

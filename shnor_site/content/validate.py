@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,10 +167,21 @@ def _review_warnings(kind: str, src: Source) -> list[Problem]:
     items = src.data.get("review") if kind == "programme" else None
     if not isinstance(items, list):
         return []
-    return [problem(src.rel, "import-review", line=src.line_of(("review", n)),
+    return [problem(src.rel, "import-review",
+                    line=_field_line(src, str(item.get("field", ""))) or
+                    src.line_of(("review", n)),
                     field=str(item.get("field", "")), detail=str(item.get("what", "")),
                     severity="warning")
             for n, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _field_line(src: Source, field: str) -> int | None:
+    """Line of a field written as `roadmap.sections[1].title` (1-based positions), if the
+    file has it; the warning then points at the value to check, not at the review list."""
+    loc: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        loc.append(int(index) - 1 if index else name)
+    return src.lines.get(tuple(loc)) if loc else None
 
 
 def _digest(kind: str, src: Source) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from shnor_site.core import docorder
 from shnor_site.core.catalogue import Catalogue
 from shnor_site.core.introspect import field_at, iter_refs, literal_choices, model_at
 from shnor_site.core.models import KINDS
-from shnor_site.core.problems import CODES, Problem, fmt_loc, problem
+from shnor_site.core.problems import CODES, Problem, fmt_loc, parse_loc, problem
 from shnor_site.core.source import Source
 
 
@@ -168,20 +167,11 @@ def _review_warnings(kind: str, src: Source) -> list[Problem]:
     if not isinstance(items, list):
         return []
     return [problem(src.rel, "import-review",
-                    line=_field_line(src, str(item.get("field", ""))) or
-                    src.line_of(("review", n)),
+                    line=src.lines.get(parse_loc(str(item.get("field", ""))))
+                    or src.line_of(("review", n)),
                     field=str(item.get("field", "")), detail=str(item.get("what", "")),
                     severity="warning")
             for n, item in enumerate(items) if isinstance(item, dict)]
-
-
-def _field_line(src: Source, field: str) -> int | None:
-    """Line of a field written as `roadmap.sections[1].title` (1-based positions), if the
-    file has it; the warning then points at the value to check, not at the review list."""
-    loc: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
-        loc.append(int(index) - 1 if index else name)
-    return src.lines.get(tuple(loc)) if loc else None
 
 
 def _digest(kind: str, src: Source) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,3 +175,10 @@ def fmt_loc(loc: tuple[str | int, ...]) -> str:
     for part in loc:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def parse_loc(field: str) -> tuple[str | int, ...]:
+    """The location `fmt_loc` wrote: `roadmap.sections[1].title` → ("roadmap", "sections",
+    0, "title")."""
+    return tuple(int(index) - 1 if index else name
+                 for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field))

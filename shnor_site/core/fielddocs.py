@@ -85,6 +85,8 @@ def _walk(model: type[BaseModel], seen: list[type[BaseModel]]) -> None:
 
 #: Record kinds whose fields get a page of their own (their models are large).
 OWN_PAGE = ("programme", "practice")
+#: The reference's pages under docs/ (index first).
+FIELD_PAGES = ("fields.md", *(f"fields/{kind}.md" for kind in OWN_PAGE))
 
 
 def _kind_section(kind) -> list[str]:

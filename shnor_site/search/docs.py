@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from shnor_site.core.fielddocs import FIELD_PAGES
 from shnor_site.core.markup import headline
 from shnor_site.render.glossary import with_glossary
 from shnor_site.render.urls import event_url, record_uri, site_url
@@ -32,8 +33,7 @@ TYPES = {"programme": "программа", "event": "мероприятие", "
 EXCERPT_CHARS = 480
 #: Pages of docs/ that are not published (mkdocs.yml exclude_docs) or not worth a result
 #: (the field reference is for authors: a reader's «школа 83» should not land on it).
-EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", "fields.md",
-                            "fields/programme.md", "fields/practice.md"})
+EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", *FIELD_PAGES})
 #: Fields that hold ids, addresses or display settings rather than words.
 SKIP_FIELDS = frozenset({"id", "municipality", "responsible_refs", "schools", "school",
                          "url", "website", "file", "labels", "programme", "events",

@@ -17,7 +17,7 @@ from tests.helpers import ROOT
 
 PACKAGE = ROOT / "shnor_site"
 #: The stages in pipeline order: a module may import its own stage and the ones before it.
-STAGES = ["core", "content", "layout", "graph", "render", "outputs", "pages", "search",
+STAGES = ["core", "content", "importer", "layout", "graph", "render", "outputs", "pages", "search",
           "build", "mkdocs_plugin", "cli"]
 
 

@@ -61,7 +61,7 @@ def test_programme_pages_show_key_fields(mini_site: Path) -> None:
 
 def test_programme_pages_link_each_other(mini_site: Path) -> None:
     """Every page of a programme links its other pages; the current one is marked."""
-    names = ("", "/indicators", "/roadmap", "/timeline", "/source")
+    names = ("", "/indicators", "/roadmap", "/timeline", "/source", "/print")
     for name in names:
         nav = re.search(r'<nav class="shnor-subnav".*?</nav>', _html(
             mini_site, "programmes/testgrad-2023" + name), re.S)[0]
@@ -164,11 +164,13 @@ def test_mini_site_is_byte_identical_to_its_snapshot(tmp_path: Path,
 
 
 def test_a_school_page_shows_what_applies_to_it(built_site: Path) -> None:
-    """A parent sees the programme's events that name no school (they apply to every
-    school of the programme) and, when nothing is ahead, the years the programme covered."""
+    """A parent sees every event of the programme that applies to the school — all 23 of
+    Северск's plan, which lists no school — the programme's status and, when nothing is
+    ahead, the years the programme covered."""
     html = (built_site / "schools" / "seversk-soh-83" / "index.html").read_text("utf-8")
-    start = html.index('<h2 id="мероприятия-программы-для-всех-её-школ"')
+    start = html.index('<h2 id="что-программа-делает-для-школы"')
     section = html[start:html.index("<h2", start + 10)]
-    assert section.count('href="../../programmes/seversk-2022/roadmap/') >= 20
+    assert section.count('href="../../programmes/seversk-2022/roadmap/') == 23
+    assert "Программа завершена в 2023 году" in section
     assert "программа рассчитана на 2022–2023 годы" in html
     assert "указаны для 0 из" not in html

@@ -70,3 +70,20 @@ def test_source_text_is_cut_at_line_ends_without_loss() -> None:
     assert "".join(pieces) == text and len(pieces) > 10
     assert all(p.endswith("\n") and len(p.encode("utf-8")) <= 6000 for p in pieces)
     assert split_text("", 6000) == [""] and split_text("а" * 9000, 6000) == ["а" * 9000]
+
+
+def test_print_version_holds_each_whole_plan_in_one_part() -> None:
+    """Table rows are small: every bundled plan prints from one page, events in order; a
+    budget too small for the plan cuts it into parts without losing an event."""
+    from shnor_site.layout.roadmap import print_row_size, roadmap_parts
+    from shnor_site.pages.programme import PRINT_BUDGET
+
+    g = build_graph(load_catalogue(SITE_CONTENT))
+    for prog in g.cat.all("programme"):
+        parts = roadmap_parts(prog, g.events[prog.id], PRINT_BUDGET, print_row_size, "print")
+        assert [p.uri for p in parts] == [f"programmes/{prog.id}/print.md"]
+        assert [i.placed for i in parts[0].items if i.kind == "event"] == g.events[prog.id]
+    prog = g.record("programme", "tula-2024")
+    small = roadmap_parts(prog, g.events[prog.id], 6000, print_row_size, "print")
+    assert len(small) > 3 and small[1].uri == "programmes/tula-2024/print/2.md"
+    assert [i.placed for p in small for i in p.items if i.kind == "event"] == g.events[prog.id]

@@ -74,14 +74,14 @@ def visible_text(page_html: str) -> str:
     """Normalised visible text of a page's content area."""
     parser = _Text()
     parser.feed(page_html)
-    return _norm(" ".join(" ".join(b) for b in parser.blocks))
+    return _norm(" ".join("".join(b) for b in parser.blocks))
 
 
 def value_blocks(value: str) -> list[str]:
     """The value as Markdown rendered by the site, cut into normalised text blocks."""
     parser = _Text(whole_page=True)
     parser.feed(str(md_block(value)))
-    return [t for t in (_norm(" ".join(b)) for b in parser.blocks) if t]
+    return [t for t in (_norm("".join(b)) for b in parser.blocks) if t]
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,14 @@ def published():
     return cat, files, datasets
 
 
-def read_csv(data: bytes) -> list[dict[str, str]]:
+def read_csv(data: bytes, dataset) -> list[dict[str, str]]:
+    """Rows of a published CSV keyed by JSON field name (the file's headers are Russian)."""
     assert data.startswith("\ufeff".encode())  # BOM: spreadsheets detect UTF-8
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    assert next(reader) == dataset.headers
+    names = [c for c, _ in dataset.columns]
+    return [dict(zip(names, row, strict=True)) for row in reader]
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -75,20 +80,51 @@ def test_csv_tables_have_described_columns_and_every_row(published) -> None:
     _, files, datasets = published
     assert {d.name for d in datasets} >= {k.folder for k in KINDS.values()} | {
         "events", "evidence", "indicators", "participants", "pairs", "school_documents"}
+    by_name = {d.name: d for d in datasets}
     for ds in datasets:
-        rows = read_csv(files[f"data/{ds.name}.csv"])
+        rows = read_csv(files[f"data/{ds.name}.csv"], ds)
         assert len(rows) == ds.rows == len(json.loads(files[f"data/{ds.name}.json"]))
-        header = next(csv.reader(io.StringIO(files[f"data/{ds.name}.csv"].decode("utf-8-sig"))))
-        assert header == [c for c, _ in ds.columns]
         undescribed = [c for c, desc in ds.columns if not desc.strip()]
         assert not undescribed, (ds.name, undescribed)
-    events = read_csv(files["data/events.csv"])
+    events = read_csv(files["data/events.csv"], by_name["events"])
     row = next(r for r in events if r["timing"] == "Май-июнь 2021 Май-июнь 2022 Май-июнь 2023")
     assert row["ranges"] == ("2021-05-01/2021-06-30; 2022-05-01/2022-06-30; "
                              "2023-05-01/2023-06-30")
     assert row["state"] == "срок истёк, выполнение не подтверждено" and row["status"] == ""
-    pairs = read_csv(files["data/pairs.csv"])
+    assert {r["year_from_period"] for r in events} == {"да", "нет"}
+    pairs = read_csv(files["data/pairs.csv"], by_name["pairs"])
     assert {(p["school_1"], p["relation"]) for p in pairs} >= {("tula-co-42", "куратор")}
+
+
+def test_csv_is_for_spreadsheets_with_russian_settings(published) -> None:
+    """`;` between values, CRLF line ends, Russian headers unique within each table."""
+    _, files, datasets = published
+    for ds in datasets:
+        data = files[f"data/{ds.name}.csv"]
+        first = data.decode("utf-8-sig").split("\r\n", 1)[0]
+        assert first == ";".join(ds.headers), ds.name
+        assert data.endswith(b"\r\n") and data.count(b"\r\n") >= ds.rows + 1, ds.name
+        assert len(set(ds.headers)) == len(ds.headers) == len(ds.columns), ds.name
+        assert all(h and h[0].isupper() for h in ds.headers), ds.headers
+        latin = [h for h in ds.headers if not any("а" <= ch.lower() <= "я" for ch in h)]
+        assert not latin, (ds.name, latin)
+    schools = next(d for d in datasets if d.name == "schools")
+    assert dict(zip([c for c, _ in schools.columns], schools.headers, strict=True))[
+        "director.name"] == "Руководитель: фамилия и инициалы"
+
+
+def test_csv_headers_come_from_descriptions() -> None:
+    from shnor_site.outputs.csvfiles import csv_headers, short_label
+
+    assert short_label("Название муниципалитета, например «ЗАТО Северск».") == (
+        "Название муниципалитета")
+    assert short_label("Орган управления образованием (id организации).") == (
+        "Орган управления образованием (id)")
+    assert short_label("Что известно об исполнении; не заполнено — «нет сведений».") == (
+        "Что известно об исполнении")
+    assert csv_headers([("a.b", "Телефон, как в документе."), ("c", "Телефон.")],
+                       {"a": "Контакты"}) == ["Контакты: телефон", "Телефон"]
+    assert csv_headers([("x", "Дата."), ("y", "Дата.")], {}) == ["Дата", "Дата (y)"]
 
 
 def test_open_data_is_byte_identical_between_builds(published) -> None:
@@ -104,6 +140,8 @@ def test_data_page_lists_every_file_and_the_licence() -> None:
     data_files = sorted(f.removeprefix("data/") for f in site.files if f.startswith("data/"))
     assert all(f"({name})" in page or f'href="{name}"' in page for name in data_files), page
     assert "CC BY 4.0" in page and "1259" in page
+    # the Russian CSV header beside its JSON field
+    assert "<td>Руководитель: фамилия и инициалы</td><td><code>director.name</code></td>" in page
     assert 'href="../feeds/"' in page  # the feeds page, which links the Atom files
 
 
@@ -111,7 +149,8 @@ def test_data_page_lists_every_file_and_the_licence() -> None:
                                   [{"a": n, "b": "тест, «запятая»\nстрока"} for n in range(1200)]])
 def test_streamed_files_equal_whole_ones(rows: list) -> None:
     """Large tables are written a few hundred rows at a time, byte for byte the same."""
-    from shnor_site.outputs.opendata import csv_chunks, json_chunks, to_csv, to_json
+    from shnor_site.outputs.csvfiles import csv_chunks, to_csv
+    from shnor_site.outputs.opendata import json_chunks, to_json
 
     assert b"".join(json_chunks(iter(rows))) == to_json(rows)
     assert b"".join(csv_chunks(["a", "b", "x"], iter(rows))) == to_csv(["a", "b", "x"], rows)

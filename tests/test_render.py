@@ -31,7 +31,7 @@ def test_pages_and_urls(mini) -> None:
         "schools/testgrad-sosh-2.md", "programmes/testgrad-2023.md",
         "programmes/testgrad-2023/source.md", "programmes/testgrad-2023/indicators.md",
         "programmes/testgrad-2023/roadmap.md", "programmes/testgrad-2023/timeline.md",
-        "practices/index.md",
+        "programmes/testgrad-2023/print.md", "practices/index.md",
         "indicators/index.md", "partnerships/index.md", "data/index.md", "feeds/index.md",
         "search.md",
     ])
@@ -46,7 +46,7 @@ def test_pages_and_urls(mini) -> None:
 @pytest.mark.parametrize("uri", [
     "programmes/testgrad-2023.md", "programmes/testgrad-2023/indicators.md",
     "programmes/testgrad-2023/roadmap.md", "programmes/testgrad-2023/timeline.md",
-    "schools/testgrad-sosh-2.md", "municipalities/testgrad.md",
+    "programmes/testgrad-2023/print.md", "schools/testgrad-sosh-2.md", "municipalities/testgrad.md",
     "organisations/testgrad-mc.md", "index.md", "schools/index.md",
 ])
 def test_golden(mini, uri: str) -> None:

@@ -61,4 +61,6 @@ def test_dates_follow_source_date_epoch(tmp_path: Path, monkeypatch: pytest.Monk
         midnight = dt.datetime.combine(day, dt.time(), dt.UTC)
         assert stamps[-1] == int(midnight.timestamp())
         assert gzip.decompress(raw) == (site / "sitemap.xml").read_bytes()
+        # A printout names the build date (overrides/partials/shnor-print.html).
+        assert f"Сведения на {day:%d.%m.%Y}" in (site / "index.html").read_text("utf-8")
     assert stamps[0] != stamps[1]

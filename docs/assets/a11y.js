@@ -1,13 +1,22 @@
 /*
  * shnor-site: «Версия для слабовидящих» (ГОСТ Р 52872-2019) and keyboard access to the
- * theme's controls. The saved mode is applied early by partials/shnor-a11y.html; this file
- * handles the buttons, keeps open tabs in step and makes scrollable parts keyboard-usable.
+ * theme's controls. The header button turns the mode on and off; the panel above the
+ * header (partials/shnor-a11y-panel.html) sets the font size, the colour scheme, the
+ * letter spacing and images, and «Обычная версия» leaves the mode and forgets the
+ * settings. Everything is remembered in localStorage for every page; the saved settings
+ * are applied early by partials/shnor-a11y-head.html (same keys and values as here).
  */
 (function () {
   "use strict";
 
-  var MODE = "shnor-a11y";          // localStorage: "on" while the mode is on
-  var IMAGES = "shnor-a11y-images"; // localStorage: "off" while images are hidden
+  var PREFIX = "shnor-a11y";
+  /* Setting → [allowed values, default]. Stored as localStorage "shnor-a11y-<setting>". */
+  var SETTINGS = {
+    size: [["1", "2", "3"], "2"],
+    scheme: [["bw", "wb", "blue", "brown"], "bw"],
+    spacing: [["normal", "wide"], "normal"],
+    images: [["on", "off"], "on"]
+  };
   var root = document.documentElement;
 
   function read(key) {
@@ -21,12 +30,9 @@
     } catch (e) { /* storage disabled: the choice lasts for this page only */ }
   }
 
-  function buttons(name) {
-    return document.querySelectorAll('[data-shnor-a11y="' + name + '"]');
-  }
-
-  function setPressed(name, pressed) {
-    buttons(name).forEach(function (b) { b.setAttribute("aria-pressed", String(pressed)); });
+  function setting(name) {
+    var value = read(PREFIX + "-" + name), spec = SETTINGS[name];
+    return spec[0].indexOf(value) < 0 ? spec[1] : value;
   }
 
   /* Show the alternative text of hidden images in their place. */
@@ -41,24 +47,48 @@
     });
   }
 
-  /* Apply the saved choice to <html> and to the buttons. */
+  /* Apply the saved settings to <html> and to every button. */
   function apply() {
-    var on = read(MODE) === "on";
-    var noImages = on && read(IMAGES) === "off";
+    var on = read(PREFIX) === "on";
+    var noImages = on && setting("images") === "off";
     root.classList.toggle("shnor-a11y", on);
     root.classList.toggle("shnor-a11y-noimg", noImages);
-    setPressed("mode", on);
-    setPressed("images", noImages);
+    ["size", "scheme", "spacing"].forEach(function (name) {
+      if (on) root.setAttribute("data-a11y-" + name, setting(name));
+      else root.removeAttribute("data-a11y-" + name);
+    });
+    document.querySelectorAll("[data-shnor-a11y]").forEach(function (button) {
+      var name = button.getAttribute("data-shnor-a11y");
+      if (name === "mode") button.setAttribute("aria-pressed", String(on));
+      else if (SETTINGS[name]) {
+        button.setAttribute("aria-pressed", String(setting(name) === button.dataset.value));
+      }
+    });
     if (noImages) addAltTexts();
+  }
+
+  function reset() {
+    write(PREFIX, null);
+    Object.keys(SETTINGS).forEach(function (name) { write(PREFIX + "-" + name, null); });
   }
 
   function onClick(event) {
     var button = event.target.closest("[data-shnor-a11y]");
     if (!button) return;
-    var pressed = button.getAttribute("aria-pressed") !== "true";
-    if (button.dataset.shnorA11y === "mode") write(MODE, pressed ? "on" : null);
-    else write(IMAGES, pressed ? "off" : null);
+    var name = button.getAttribute("data-shnor-a11y");
+    if (name === "mode") {
+      write(PREFIX, button.getAttribute("aria-pressed") === "true" ? null : "on");
+    } else if (name === "reset") {
+      reset();
+    } else if (SETTINGS[name]) {
+      write(PREFIX + "-" + name, button.dataset.value);
+    }
     apply();
+    /* The panel disappears with the mode: keep the keyboard focus on the header button. */
+    if (name === "reset") {
+      var mode = document.querySelector('[data-shnor-a11y="mode"]');
+      if (mode) mode.focus();
+    }
   }
 
   /* Material opens its drawer with a <label>: make it a keyboard-operable button. */
@@ -99,7 +129,7 @@
 
   document.addEventListener("click", onClick);
   window.addEventListener("storage", function (event) {
-    if (event.key === MODE || event.key === IMAGES) apply();
+    if (event.key && event.key.indexOf(PREFIX) === 0) apply();
   });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mount);   // Material: after every page (instant loading too)

@@ -125,9 +125,47 @@
             " из " + cards.length + ".";
       }
       if (empty) empty.hidden = shown !== 0;
+      showCount(form, Object.keys(chosen).length, shown, cards.length);
       saveQuery(chosen);
     }
     wire(form, apply);
+    foldOnPhone(form);
+  }
+
+  /* The count in the list's heading and on the «Показать N практик» button; how many
+     facets are ticked in the folded box's summary. */
+  function showCount(form, facets, shown, total) {
+    var title = document.querySelector("[data-shnor-plist-title]");
+    if (title) {
+      title.textContent = facets === 0 ? "Все практики (" + total + ")"
+        : "Отобрано: " + shown + " из " + total;
+    }
+    var button = form.querySelector("[data-shnor-pfilter-show]");
+    if (button) {
+      button.textContent = "Показать " + shown + " " + plural(shown, "практику", "практики", "практик");
+    }
+    var chosen = document.querySelector("[data-shnor-pfilter-chosen]");
+    if (chosen) chosen.textContent = facets === 0 ? "" : "(отмечено признаков: " + facets + ")";
+  }
+
+  /* On a phone the open filter would push the list a screen down, so nothing seems to
+     change on a tap: the box starts folded, and its button folds it and goes to the list. */
+  function foldOnPhone(form) {
+    var box = form.closest("[data-shnor-pfilter-box]");
+    var button = form.querySelector("[data-shnor-pfilter-show]");
+    var narrow = window.matchMedia("(max-width: 59.9375em)");
+    if (box && narrow.matches) box.open = false;
+    if (!button) return;
+    button.addEventListener("click", function () {
+      if (box && narrow.matches) box.open = false;
+      var title = document.querySelector("[data-shnor-plist-title]");
+      var heading = title ? title.parentNode : null;
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.scrollIntoView({block: "start"});
+        heading.focus({preventScroll: true});
+      }
+    });
   }
 
   function matchNote(card) {

@@ -7,7 +7,8 @@ MkDocs converts the first pages while the later ones are still being written, an
 the staged files as they become ready. Nothing here imports MkDocs.
 
 Reports, in order: ("problems", [(severity, text), …]); then, when there is no error,
-("plan", {"pages": [uri, …], "files": [uri, …], "fast": [uri, …], "finished_files": bool}),
+("plan", {"pages": [uri, …], "files": [uri, …], "fast": [uri, …], "finished_files": bool,
+"abbreviations": [(term, meaning), …], "glossary": the about page's glossary in Markdown}),
 ("page", uri) for each page staged (not in "fast"); then either ("file", uri) for each
 file and ("search", None) once the index is written, or — when `job.fast` finishes pages
 (finish.py) — one ("finished", {…}) for those pages, the files and the index; last
@@ -63,6 +64,7 @@ def produce(job: Job, report: Report) -> bool:
     """Make everything under job.stage; False when the content has errors."""
     from shnor_site.content.validate import load_catalogue
     from shnor_site.pages.plan import file_uris, plan_site, render_page
+    from shnor_site.render.glossary import abbreviation_pairs, glossary_markdown
 
     cat = load_catalogue(job.content, keep_sources=False)
     report("problems", [(p.severity, p.format()) for p in cat.problems])
@@ -70,10 +72,13 @@ def produce(job: Job, report: Report) -> bool:
         return False
     plan = plan_site(cat, job.templates, job.today)
     files = file_uris(plan)
-    fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files)) if job.fast else ()
+    abbreviations = abbreviation_pairs(cat.glossary)
+    fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files, abbreviations)
+               ) if job.fast else ()
     report("plan", {"pages": [s.uri for s in plan.specs], "files": files,
                     "fast": [s.uri for s in plan.specs if s.uri in fast],
-                    "finished_files": bool(fast)})
+                    "finished_files": bool(fast), "abbreviations": abbreviations,
+                    "glossary": glossary_markdown(cat.glossary)})
     for spec in plan.specs:
         if spec.uri not in fast:
             _write(job.stage / spec.uri, render_page(plan, spec).encode("utf-8"),

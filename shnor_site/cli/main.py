@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from shnor_site.cli import russian
+from shnor_site.cli.importer import import_command
 from shnor_site.cli.options import config_option, content_option
 from shnor_site.cli.practice import new_group
 from shnor_site.content.validate import load_catalogue
@@ -75,16 +76,19 @@ def schema(output: Path | None, practice: bool) -> None:
 
 @main.command(epilog=EXIT_DOC)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Записать справочник в файл (обычно docs/fields.md).")
+              help="Записать справочник в файл (обычно docs/fields.md); страницы программ "
+              "и практик — рядом, в папку fields/.")
 def fields(output: Path | None) -> None:
     """Справочник всех полей YAML на русском (создаётся из моделей)."""
-    from shnor_site.core.fielddocs import field_reference
+    from shnor_site.core.fielddocs import field_pages, field_reference
 
-    text = field_reference()
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
+    if not output:
+        click.echo(field_reference(), nl=False)
+        return
+    for name, text in field_pages().items():
+        path = output if name == "fields.md" else output.parent / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _report_content(cat: object) -> bool:
@@ -174,6 +178,7 @@ def _setup_logging() -> None:
 
 
 main.add_command(new_group)
+main.add_command(import_command)
 russian.localise(main)
 
 if __name__ == "__main__":

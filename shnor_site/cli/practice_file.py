@@ -25,7 +25,7 @@ FIELD_ORDER = ("id", "title", "summary", "municipality", "schools", "authors", "
 
 _HEADER = [
     "# Практика банка. Заполните поля ниже (после двоеточия и пробела), затем разделы под",
-    "# «## …». Все поля и допустимые значения — в docs/fields.md, раздел «Банк практик»;",
+    "# «## …». Все поля и допустимые значения — в docs/fields/practice.md;",
     "# проверка — `shnor-site check` или автоматическая проверка предложения (pull request).",
 ]
 _EXAMPLES = {

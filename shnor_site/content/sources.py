@@ -135,7 +135,7 @@ def _warning(src: Source, field: str, line: int | None,
                    detail="удалено: " + "; ".join(shown) + more, severity="warning")
 
 
-def _body_line(src: Source, needle: str) -> int:
+def body_line_of(src: Source, needle: str) -> int:
     """File line of the first occurrence of needle in the body (else the body's start)."""
     try:
         text = read_text(src.path, src.rel)
@@ -160,7 +160,7 @@ def check_source(src: Source) -> list[Problem]:
     if src.body:
         removed = removed_markup(src.body)
         if removed:
-            found.append(_warning(src, BODY_FIELD, _body_line(src, removed[0][1]), removed))
+            found.append(_warning(src, BODY_FIELD, body_line_of(src, removed[0][1]), removed))
     return found
 
 
@@ -168,6 +168,7 @@ def check_source(src: Source) -> list[Problem]:
 
 RECORD_SUFFIXES = (".yml", ".yaml", ".md")
 FREE_FOLDERS = {"sources"}  # programmes point at these files by path
+FREE_FILES = {"glossary.yml"}  # content/glossary.py reads it
 
 
 def _skipped(name: str) -> bool:
@@ -189,6 +190,7 @@ def stray_files(root: Path) -> list[Problem]:
         return found
     for entry in sorted(root.iterdir()):
         if _skipped(entry.name) or entry.name in FREE_FOLDERS or (
+                entry.is_file() and entry.name in FREE_FILES) or (
                 entry.is_file() and entry.name.upper().startswith("README")):
             continue
         if entry.name not in folders or not entry.is_dir():

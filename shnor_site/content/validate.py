@@ -15,17 +15,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from shnor_site.content.glossary import known_words, load_glossary, unknown_abbreviations
 from shnor_site.content.load import ContentError, load_file
 from shnor_site.content.sources import check_source, stray_files
 from shnor_site.core import docorder
 from shnor_site.core.catalogue import Catalogue
 from shnor_site.core.introspect import field_at, iter_refs, literal_choices, model_at
 from shnor_site.core.models import KINDS
-from shnor_site.core.problems import CODES, Problem, fmt_loc, problem
+from shnor_site.core.problems import CODES, Problem, fmt_loc, parse_loc, problem
 from shnor_site.core.source import Source
 
 
-def _convert(err: dict, model: type[BaseModel], src: Source) -> Problem:
+def convert_error(err: dict, model: type[BaseModel], src: Source) -> Problem:
+    """One pydantic error as a coded, located Problem."""
     loc = tuple(err["loc"])
     kind = err["type"]
     info = field_at(model, loc)
@@ -47,8 +49,14 @@ def _convert(err: dict, model: type[BaseModel], src: Source) -> Problem:
         if close:
             hint = f"Возможно, вы имели в виду «{close[0]}». " + hint
         return problem(src.rel, "bad-choice", line=line, field=name, detail=f"«{shown}»", hint=hint)
-    if kind == "string_pattern_mismatch" and "https?" in str(err.get("ctx", {}).get("pattern")):
+    pattern = str(err.get("ctx", {}).get("pattern"))
+    if kind == "string_pattern_mismatch" and "https?" in pattern:
         return problem(src.rel, "bad-url", line=line, field=name, detail=f"«{shown}»")
+    if kind == "string_pattern_mismatch" and pattern.startswith("^https://"):
+        return problem(src.rel, "not-https", line=line, field=name, detail=f"«{shown}»")
+    if kind in ("bad_phone", "bad_email"):
+        return problem(src.rel, kind.replace("_", "-"), line=line, field=name,
+                       detail=f"«{shown}»")
     if kind == "string_pattern_mismatch":
         return problem(src.rel, "bad-id", line=line, field=name, detail=f"«{shown}»")
     if kind.startswith("date"):
@@ -123,8 +131,10 @@ def _order_problems(prog: BaseModel, src: Source) -> list[Problem]:
     return found
 
 
-def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked:
-    """Parse, validate against the model, scan for unsafe markup, note the references.
+def check_file(kind: str, path: Path, root: Path, keep_sources: bool,
+               known: frozenset[str] | None = None) -> Checked:
+    """Parse, validate against the model, scan for unsafe markup and (given the words the
+    glossary knows) for unknown abbreviations, note the references.
 
     The parsed YAML is dropped unless kept or the file is a practice (whose checks need
     every programme and school, so they run later, in file order)."""
@@ -139,14 +149,29 @@ def check_file(kind: str, path: Path, root: Path, keep_sources: bool) -> Checked
     try:
         record = model.model_validate(src.data)
     except ValidationError as exc:
-        problems += [_convert(e, model, src) for e in exc.errors()]
-    problems += check_source(src)
+        problems += [convert_error(e, model, src) for e in exc.errors()]
+    problems += check_source(src) + _review_warnings(kind, src)
     if kind == "programme" and record is not None:
         problems += _order_problems(record, src)
+    if known is not None:
+        problems += unknown_abbreviations(src, known)
     _digest(kind, src)
     if not keep_sources and kind != "practice":
         src.data, src.lines = None, {}
     return Checked(kind, src, problems, record)
+
+
+def _review_warnings(kind: str, src: Source) -> list[Problem]:
+    """An `import-review` warning for every item an import left to check."""
+    items = src.data.get("review") if kind == "programme" else None
+    if not isinstance(items, list):
+        return []
+    return [problem(src.rel, "import-review",
+                    line=src.lines.get(parse_loc(str(item.get("field", ""))))
+                    or src.line_of(("review", n)),
+                    field=str(item.get("field", "")), detail=str(item.get("what", "")),
+                    severity="warning")
+            for n, item in enumerate(items) if isinstance(item, dict)]
 
 
 def _digest(kind: str, src: Source) -> None:
@@ -242,8 +267,11 @@ def _load(root: Path, keep_sources: bool) -> Catalogue:
 
     cat = Catalogue(root=root)
     cat.problems.extend(stray_files(root))
+    cat.glossary, found = load_glossary(root, convert_error)
+    cat.problems.extend(found)
+    known = known_words(cat.glossary) if cat.glossary else None
     for kind, path in content_files(root):
-        checked = check_file(kind, path, root, keep_sources)
+        checked = check_file(kind, path, root, keep_sources, known)
         cat.problems.extend(checked.problems)
         src, record = checked.src, checked.record
         if src is None:

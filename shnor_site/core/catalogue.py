@@ -24,6 +24,8 @@ class Catalogue:
     ids: dict[str, tuple[str, Source]] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: content/glossary.yml (content/glossary.py), None when the site has none.
+    glossary: Any = None
 
     def get(self, kind: str, rid: str) -> Any:
         """The record of this kind and id (KeyError if absent)."""

@@ -96,7 +96,7 @@ def _parse(token: str, prog: Any, in_passport: bool) -> Slot | None:
 
 
 def _read(tokens: list[str], loc: tuple, prog: Any, in_passport: bool,
-          seen: dict[Slot, str], problems: list[OrderProblem]) -> list[Slot]:
+          seen: set[Slot], problems: list[OrderProblem]) -> list[Slot]:
     """Slots of an order list; unknown and repeated tokens become problems."""
     out = []
     for i, token in enumerate(tokens):
@@ -106,7 +106,7 @@ def _read(tokens: list[str], loc: tuple, prog: Any, in_passport: bool,
         elif slot in seen:
             problems.append(OrderProblem((*loc, i), "order-duplicate", token))
         else:
-            seen[slot] = token
+            seen.add(slot)
             out.append(slot)
     return out
 
@@ -117,7 +117,7 @@ def resolve(prog: Any) -> tuple[list[Slot], list[Slot], list[OrderProblem]]:
     Blocks missing from a given list are problems and are appended in the default order,
     so a page never loses a part of the document."""
     problems: list[OrderProblem] = []
-    seen: dict[Slot, str] = {}
+    seen: set[Slot] = set()
     pp = prog.passport
     rows = _read(pp.order, ("passport", "order"), prog, True, seen, problems) if pp else []
     blocks = _read(prog.order, ("order",), prog, False, seen, problems)
@@ -128,12 +128,12 @@ def resolve(prog: Any) -> tuple[list[Slot], list[Slot], list[OrderProblem]]:
     return blocks, rows, problems
 
 
-def _missing(default: list[Slot], seen: dict[Slot, str], listed: bool, loc: tuple,
+def _missing(default: list[Slot], seen: set[Slot], listed: bool, loc: tuple,
              problems: list[OrderProblem]) -> list[Slot]:
     """Default slots not placed yet; a problem each when the list was written by hand."""
     out = [slot for slot in default if slot not in seen]
     for slot in out:
-        seen[slot] = slot.token
+        seen.add(slot)
         if listed:
             problems.append(OrderProblem(loc, "order-missing", slot.token))
     return out

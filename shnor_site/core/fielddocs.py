@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from shnor_site.core.introspect import literal_choices, model_in
 from shnor_site.core.models import KINDS
+from shnor_site.core.models.glossary import Glossary
 
 HEADER = """# Поля содержимого
 
@@ -34,6 +35,7 @@ TITLES = {
     "Practice": "Практика", "PracticeSource": "Источник практики",
     "Outcome": "Измеренный результат",
     "EventEvidence": "Подтверждение исполнения", "ActualValue": "Фактическое значение",
+    "Contacts": "Контакты", "Glossary": "Словарь", "GlossaryEntry": "Сокращение или термин",
 }
 
 
@@ -81,13 +83,42 @@ def _walk(model: type[BaseModel], seen: list[type[BaseModel]]) -> None:
             _walk(sub, seen)
 
 
-def field_reference() -> str:
-    """Markdown reference: one section per record kind, one table per model."""
-    out = [HEADER]
+#: Record kinds whose fields get a page of their own (their models are large).
+OWN_PAGE = ("programme", "practice")
+#: The reference's pages under docs/ (index first).
+FIELD_PAGES = ("fields.md", *(f"fields/{kind}.md" for kind in OWN_PAGE))
+
+
+def _kind_section(kind) -> list[str]:
+    out = [f"## {kind.label_plural}: `content/{kind.folder}/`\n"]
+    models: list[type[BaseModel]] = []
+    _walk(kind.model, models)
+    for model in models:
+        out += _model_table(model)
+    return out
+
+
+def field_pages() -> dict[str, str]:
+    """The reference as pages: `fields.md` (small kinds, the glossary and links) and
+    `fields/<kind>.md` for the large ones, so no page outgrows the 80 KB budget."""
+    pages: dict[str, str] = {}
+    out = [HEADER, "Поля программ и практик — на отдельных страницах:\n"]
+    out += [f"- [{KINDS[k].label_plural}](fields/{k}.md)" for k in OWN_PAGE] + [""]
     for kind in KINDS.values():
-        out.append(f"## {kind.label_plural}: `content/{kind.folder}/`\n")
-        models: list[type[BaseModel]] = []
-        _walk(kind.model, models)
-        for model in models:
-            out += _model_table(model)
-    return "\n".join(out).rstrip() + "\n"
+        if kind.name in OWN_PAGE:
+            body = [f"# Поля содержимого: {kind.label_plural.lower()}\n",
+                    "[← Все поля содержимого](../fields.md)\n", *_kind_section(kind)]
+            pages[f"fields/{kind.name}.md"] = "\n".join(body).rstrip() + "\n"
+        else:
+            out += _kind_section(kind)
+    out.append("## Словарь: `content/glossary.yml`\n")
+    models: list[type[BaseModel]] = []
+    _walk(Glossary, models)
+    for model in models:
+        out += _model_table(model)
+    return {"fields.md": "\n".join(out).rstrip() + "\n", **pages}
+
+
+def field_reference() -> str:
+    """The whole reference as one Markdown text (all pages, index first)."""
+    return "\n".join(field_pages().values())

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shnor_site.core.models.programme import Event, Programme, RoadmapSection, RoadmapTask
+from shnor_site.core.models.programme import Programme
+from shnor_site.core.models.roadmap import Event, RoadmapSection, RoadmapTask
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,15 @@ CODES: dict[str, tuple[str, str]] = {
     "bad-url": ("неверная ссылка", "Ссылка должна начинаться с https:// или http:// и не "
                 "содержать пробелов, кавычек и знаков < > [ ] ` (их записывают как %20, %22, "
                 "%3C, %3E, %5B, %5D, %60)."),
+    "not-https": ("адрес сайта должен начинаться с https://",
+                  "Откройте сайт в браузере и скопируйте адрес из адресной строки: "
+                  "официальные сайты школ и органов образования работают по https://."),
+    "bad-phone": ("неверный номер телефона",
+                  "Запишите номер с кодом города: цифры, пробелы, скобки и дефисы, 10 цифр "
+                  "или 11 с 8 или +7 в начале, например «+7 (38253) 2-13-73». Один номер "
+                  "в поле; добавочный номер напишите в «role»."),
+    "bad-email": ("неверный адрес электронной почты",
+                  "Запишите один адрес вида «имя@домен.ru» без пробелов."),
     "bad-number": ("ожидается число", "Запишите число цифрами, например 2022."),
     "bad-value": ("недопустимое значение", "Исправьте значение по описанию поля."),
     "duplicate-id": ("идентификатор уже занят",
@@ -64,6 +74,17 @@ CODES: dict[str, tuple[str, str]] = {
                      "Записи лежат в папках content/<тип>/ в файлах <id>.yml (практики — "
                      "<id>.md, расширение строчными буквами). Переименуйте или перенесите "
                      "файл; черновик назовите с «_» в начале; лишний файл удалите."),
+    "import-review": ("черновик после импорта: пункт не проверен",
+                      "Проверьте это место черновика (рядом с ним комментарий «# ПРОВЕРЬТЕ»), "
+                      "исправьте по документу и удалите пункт из списка review; пустой список "
+                      "удалите вместе со строкой «review:»."),
+    "abbr-unknown": ("сокращения нет в словаре content/glossary.yml",
+                     "Добавьте в content/glossary.yml запись «- term: …» с расшифровкой "
+                     "«meaning: …» (её увидят читатели при первом упоминании); если это "
+                     "обычное слово, написанное заглавными буквами, впишите его в "
+                     "«not_abbreviations»."),
+    "glossary-duplicate": ("термин повторяется в словаре",
+                           "Оставьте одну запись с этим термином."),
     # Practices of the bank (shnor_site/content/practice_check.py).
     "practice-not-markdown": ("практика записывается в файл .md с разделами",
                               "Переименуйте файл в <id>.md: сначала поля между строками «---», "
@@ -154,3 +175,10 @@ def fmt_loc(loc: tuple[str | int, ...]) -> str:
     for part in loc:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def parse_loc(field: str) -> tuple[str | int, ...]:
+    """The location `fmt_loc` wrote: `roadmap.sections[1].title` → ("roadmap", "sections",
+    0, "title")."""
+    return tuple(int(index) - 1 if index else name
+                 for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field))

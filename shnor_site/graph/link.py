@@ -17,6 +17,14 @@ from shnor_site.layout.indicators import indicator_parts
 from shnor_site.layout.parts import Part
 from shnor_site.layout.roadmap import event_pages, roadmap_parts
 
+#: The role a plan addresses as a whole. The Северск and Каргасок plans give most events to
+#: «ОО» / «руководители ОО» — every school of the programme — and list schools only where an
+#: event is for those schools alone (Каргасок's network pairs, Тула's school); a school named
+#: as responsible hosts an event for all (Северск's seminars «на базе» СОШ № 83, № 197). So an
+#: event whose `schools` list is empty applies to every target school; one that lists
+#: schools, to those; and any event applies to a school it names.
+TARGET_ROLE = "целевая школа"
+
 
 @dataclass(frozen=True)
 class Role:
@@ -67,6 +75,21 @@ class Graph:
     def municipality_name(self, mid: str | None) -> str:
         """Name of a municipality by id; empty for a record without one."""
         return self.cat.get("municipality", mid).name if mid else ""
+
+    def school_events(self, school_id: str) -> list[PlacedEvent]:
+        """Every event that applies to the school, programme by programme in plan order:
+        the events naming it, and — in a programme where it is a target school — the
+        events that list no schools (see TARGET_ROLE)."""
+        naming = self.events_by_agent.get(school_id, [])
+        named = {(p.programme.id, p.anchor) for p in naming}
+        targets = {r.programme.id for r in self.school_roles.get(school_id, [])
+                   if r.role == TARGET_ROLE}
+        # In a stable order (roles, then plans naming the school), never a set's.
+        programmes = dict.fromkeys([r.programme.id for r in self.school_roles.get(school_id, [])]
+                                   + [p.programme.id for p in naming])
+        return [placed for pid in programmes for placed in self.events.get(pid, [])
+                if (pid, placed.anchor) in named
+                or (pid in targets and not placed.event.schools)]
 
     def event_uri(self, placed: PlacedEvent) -> str:
         """Source URI of the roadmap page that shows the event."""

@@ -207,8 +207,20 @@ class Schedule:
         return [p for pid in sorted(self.by_programme) for p in self.by_programme[pid]]
 
     def for_school(self, school_id: str) -> list[EventPlan]:
-        """Plans of the events in which the school is named."""
-        return [self.of(p) for p in self.graph.events_by_agent.get(school_id, [])]
+        """Plans of every event that applies to the school (Graph.school_events)."""
+        return [self.of(p) for p in self.graph.school_events(school_id)]
+
+    def programme_status(self, programme: Any) -> tuple[str, str]:
+        """(key, words) of a programme's own status by its years: («ended», «завершена в
+        2023 году»), («ongoing», «идёт: 2022–2024 годы») or («planned», «начнётся в 2027
+        году»)."""
+        start, end, year = programme.period.start, programme.period.end, self.today.year
+        years = f"{start} год" if start == end else f"{start}–{end} годы"
+        if end < year:
+            return "ended", f"завершена в {end} году"
+        if start > year:
+            return "planned", f"планируется, начнётся в {start} году"
+        return "ongoing", f"идёт: {years}"
 
     def summary(self, plans: Iterable[EventPlan]) -> Summary:
         """See summarise()."""

@@ -9,6 +9,7 @@ timeline, practices, feeds and search go straight to `roadmap/N/#anchor`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,15 +95,29 @@ def _continuations(chunks: list[list[RoadmapItem]]) -> None:
         chunk[:0] = heads
 
 
-def roadmap_parts(programme: Any, placed_events: list[Any],
-                  budget: int = PAGE_BUDGET) -> list[Part]:
-    """The roadmap pages of a programme (one empty part when it has no events)."""
+def print_row_size(item: RoadmapItem) -> int:
+    """Estimated HTML bytes of a row of the print table (pages/programme.py): a heading
+    row, or an event with the document's columns only."""
+    if item.kind != "event":
+        return 120 + text_size(item.section.number, item.section.title,
+                               item.section.intro if item.kind == "section" else None,
+                               item.task and item.task.number, item.task and item.task.title)
+    ev = item.placed.event
+    return 200 + text_size(ev.number, ev.title, ev.timing, ev.responsible, ev.result,
+                           ev.control, ev.note)
+
+
+def roadmap_parts(programme: Any, placed_events: list[Any], budget: int = PAGE_BUDGET,
+                  size: Callable[[RoadmapItem], int] = item_size,
+                  page: str = "roadmap") -> list[Part]:
+    """The roadmap pages of a programme (one empty part when it has no events): the event
+    cards of `roadmap/`, or (with print_row_size) the rows of the print version."""
     intro = programme.roadmap.intro if programme.roadmap else None
-    chunks = pack(roadmap_items(programme, placed_events), item_size, budget,
+    chunks = pack(roadmap_items(programme, placed_events), size, budget,
                   first_budget=budget - text_size(intro))
     _headings_forward(chunks)
     _continuations(chunks)
-    return make_parts(programme_page_uri(programme.id, "roadmap"), chunks)
+    return make_parts(programme_page_uri(programme.id, page), chunks)
 
 
 def event_pages(parts: list[Part]) -> dict[str, str]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
@@ -78,9 +79,12 @@ class FastPages:
 
     # -- setting up, in the worker ----------------------------------------------------
 
-    def setup(self, stage: Path, pages: list[str], files: list[str]) -> list[str]:
+    def setup(self, stage: Path, pages: list[str], files: list[str],
+              abbreviations: list[tuple[str, str]] = ()) -> list[str]:
         """Load the configuration, files and navigation as the build sees them; the pages
-        to finish here (those not in the navigation), or none when this is not safe."""
+        to finish here (those not in the navigation), or none when this is not safe.
+        `abbreviations` are the glossary's (term, meaning) pairs, marked as the plugin
+        marks them on the pages MkDocs renders (build/abbr.py)."""
         import mkdocs
         from mkdocs.config import load_config
         from mkdocs.structure.files import File, get_files, set_exclusions
@@ -106,6 +110,8 @@ class FastPages:
         finally:
             quiet.level, quiet.propagate = level, True
         self.config = config
+        self.abbreviations = list(abbreviations)
+        self.abbr = Marker(self.abbreviations)
         self.theme = ThemeFiller(config, self.env, self.nav, self.files)
         if self.cache_dir:
             self.cache = Cache(Path(self.cache_dir), self._salt())
@@ -117,7 +123,8 @@ class FastPages:
         settings = {k: v for k, v in self.expect.items() if k != "site_dir"}
         custom = self.config.theme.custom_dir
         return "|".join([code_version(), folder_hash([custom] if custom else []),
-                         repr(sorted(settings.items())), repr(self.raw_html)])
+                         repr(sorted(settings.items())), repr(self.raw_html),
+                         repr(self.abbreviations)])
 
     def _wait_go(self) -> None:
         """Until the build has emptied the site folder (then pages may be written)."""
@@ -224,6 +231,7 @@ class FastPages:
         if found is not None:
             page.content = restore(page.content, found)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | found.ids
+        page.content = self.abbr.mark(page.content, about_href(page.url))
         unsafe = unsafe_page_html(page.content)
         if unsafe:
             raise UnsafePage(f"Небезопасная разметка на странице {page.file.src_uri}: "
@@ -266,6 +274,16 @@ class FastPages:
         page.markdown = page.content = None
         page.toc = []
         page.file.page = None
+
+def about_href(page_url: str) -> str:
+    """The link from a page at `page_url` to the glossary on the about page."""
+    from mkdocs.utils import get_relative_url
+
+    from shnor_site.render.glossary import GLOSSARY_ANCHOR, GLOSSARY_PAGE
+
+    about = get_relative_url(GLOSSARY_PAGE.replace(".md", "/"), page_url)
+    return f"{about}#{GLOSSARY_ANCHOR}"
+
 
 class _Lookups:
     """The build's files, noting each link target a page looks up (for the cache)."""

@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.parallel import cores
 from shnor_site.build.produce import Job
@@ -39,9 +40,10 @@ from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.build.worker import Worker, WorkerError
 from shnor_site.mkdocs_plugin.config import ShnorConfig, setting
-from shnor_site.mkdocs_plugin.fastpage import FastPages, fingerprint
+from shnor_site.mkdocs_plugin.fastpage import FastPages, about_href, fingerprint
 from shnor_site.mkdocs_plugin.files import FinishedFile, PackedPages, StagedFile
 from shnor_site.mkdocs_plugin.finished import conclude
+from shnor_site.render.glossary import GLOSSARY_MARKER, GLOSSARY_PAGE
 from shnor_site.search.site_index import INDEX_DIR
 
 log = logging.getLogger("mkdocs.plugins.shnor")
@@ -56,6 +58,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     worker: Worker | None = None
     stage: Path | None = None
     _later = False
+    _marker_abbr = Marker([])
+    _glossary_md = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is a build (the work may then run in a second process) or
@@ -120,6 +124,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         if errors or plan is None:
             raise PluginError(f"Ошибки в содержимом ({len(errors)}):\n" + "\n".join(errors)
                               + f"\nНайдено ошибок: {len(errors)}. Сайт не собран.")
+        self._marker_abbr = Marker(plan.get("abbreviations", []))
+        self._glossary_md = plan.get("glossary", "")
         finished = set(plan.get("fast", ()))
         if plan.get("finished_files"):
             finished.update(plan["files"])
@@ -153,7 +159,10 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """Keep top-level HTML blocks away from Python-Markdown (rawhtml.py)."""
+        """Put the glossary into the about page (render/glossary.py); keep top-level HTML
+        blocks away from Python-Markdown (rawhtml.py)."""
+        if page.file.src_uri == GLOSSARY_PAGE:
+            markdown = markdown.replace(GLOSSARY_MARKER, self._glossary_md.rstrip("\n"))
         if not setting(self.config, "raw_html"):
             return markdown
         text, page.shnor_stash = stash(markdown, self._marker)
@@ -162,13 +171,15 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     @event_priority(-100)  # after other plugins: they see the page's whole HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Put the HTML blocks back; refuse a page whose body carries scripts, handlers or
-        javascript: links; keep the HTML packed until the page's template needs it."""
+        """Put the HTML blocks back; mark the first use of each abbreviation (build/abbr.py);
+        refuse a page whose body carries scripts, handlers or javascript: links; keep the
+        HTML packed until the page's template needs it."""
         blocks = getattr(page, "shnor_stash", None)
         if blocks is not None:
             html = restore(html, blocks)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.ids
             page.shnor_stash = None
+        html = self._marker_abbr.mark(html, about_href(page.url))
         found = unsafe_page_html(html)
         if found:
             raise PluginError(f"Небезопасная разметка на странице {page.file.src_uri}: "

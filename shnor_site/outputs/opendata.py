@@ -1,14 +1,13 @@
 """Open data: every record type as JSON and CSV, the JSON Schema, and derived tables.
 
 Files are bytes for RenderedSite.files (published under data/); the «Открытые данные»
-page describes them with Russian column descriptions taken from the models.
+page describes them with Russian column descriptions taken from the models. The CSV files
+are for spreadsheets (outputs/csvfiles.py): Russian headers, `;`, UTF-8 with BOM.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -20,15 +19,11 @@ from pydantic import BaseModel, Field
 from shnor_site.core.introspect import model_in
 from shnor_site.core.models import KINDS
 from shnor_site.core.models.places import SchoolDocument
-from shnor_site.core.models.programme import (
-    Event,
-    EventEvidence,
-    Indicator,
-    Participant,
-    SchoolPair,
-)
+from shnor_site.core.models.programme import Indicator, Participant, SchoolPair
+from shnor_site.core.models.roadmap import Event, EventEvidence
 from shnor_site.core.schema import content_schema
 from shnor_site.graph.tracking import EventPlan, Schedule
+from shnor_site.outputs.csvfiles import csv_chunks, csv_headers, model_parents
 
 LICENCE = (
     "Тексты муниципальных документов — официальные документы; по п. 6 ст. 1259 "
@@ -48,6 +43,12 @@ class Dataset:
     rows: int
     columns: list[tuple[str, str]] = field(default_factory=list)
     formats: tuple[str, ...] = ("json", "csv")
+    #: Russian CSV header of each column (csvfiles.csv_headers), in the same order.
+    headers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.headers:
+            self.headers = csv_headers(self.columns, {})
 
 
 def _is_list(annotation: Any) -> bool:
@@ -74,34 +75,6 @@ def model_columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, s
     return cols
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _lookup(data: dict[str, Any], dotted: str) -> Any:
-    for part in dotted.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(part)  # type: ignore[assignment]
-    return data
-
-
-def to_csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
-    """RFC 4180 CSV, comma-separated, UTF-8 with BOM (so spreadsheets read Cyrillic)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(_lookup(row, c)) for c in columns])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
 def to_json(data: Any) -> bytes:
     """Stable, readable UTF-8 JSON."""
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -121,22 +94,6 @@ def json_chunks(rows: Iterable[Any], batch: int = 500) -> Iterator[bytes]:
         yield ("".join(buf) + "\n]\n").encode("utf-8")
     else:
         yield b"[]\n"
-
-
-def csv_chunks(columns: list[str], rows: Iterable[dict[str, Any]], batch: int = 500
-               ) -> Iterator[bytes]:
-    """to_csv(columns, rows), a few hundred rows at a time."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    buf.write("\ufeff")
-    writer.writerow(columns)
-    for n, row in enumerate(rows, 1):
-        writer.writerow([_cell(_lookup(row, c)) for c in columns])
-        if n % batch == 0:
-            yield buf.getvalue().encode("utf-8")
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue().encode("utf-8")
 
 
 class DateRange(BaseModel):
@@ -263,12 +220,23 @@ TABLE_TITLES = {
 }
 
 
+#: Editing aids that are not published: what an import left to check (Programme.review).
+UNPUBLISHED: dict[str, set[str]] = {"programme": {"review"}}
+
+
+def _record_dataset(kind: Any, rows: int) -> Dataset:
+    """The table of one kind of record; CSV headers name nested fields by their parent."""
+    columns = model_columns(kind.model)
+    return Dataset(kind.folder, kind.label_plural, rows, columns,
+                   headers=csv_headers(columns, model_parents(kind.model)))
+
+
 def data_tables(sched: Schedule) -> list[LazyTable]:
     """Every dataset, records first: described (row counts, columns) without its rows."""
     cat, plans = sched.graph.cat, sched.all()
-    out = [LazyTable(Dataset(k.folder, k.label_plural, len(cat.all(k.name)),
-                             model_columns(k.model)),
-                     lambda k=k: (r.model_dump(mode="json") for r in cat.all(k.name)))
+    out = [LazyTable(_record_dataset(k, len(cat.all(k.name))),
+                     lambda k=k: (r.model_dump(mode="json", exclude=UNPUBLISHED.get(k.name))
+                                  for r in cat.all(k.name)))
            for k in KINDS.values()]
     out.append(LazyTable(Dataset("events", TABLE_TITLES["events"], len(plans), event_columns()),
                          lambda: event_rows(plans, sched.graph),
@@ -295,7 +263,8 @@ def open_data_files(tables: list[LazyTable]) -> Iterator[tuple[str, Iterator[byt
     for table in tables:
         ds = table.dataset
         yield f"data/{ds.name}.json", json_chunks(table.json_rows())
-        yield f"data/{ds.name}.csv", csv_chunks([c for c, _ in ds.columns], table.csv())
+        yield f"data/{ds.name}.csv", csv_chunks([c for c, _ in ds.columns], table.csv(),
+                                                ds.headers)
     schema = PublishedEvent.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     yield "data/events.schema.json", iter([to_json(schema)])

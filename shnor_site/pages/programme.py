@@ -8,6 +8,8 @@ each is cut further into numbered pages when long (layout/parts.py):
   passport, indicator groups (a link each), texts, the plan's table of contents;
 * `/programmes/<id>/indicators/` — indicator tables and their chart;
 * `/programmes/<id>/roadmap/` (`…/roadmap/2/`, …) — the event cards;
+* `/programmes/<id>/print/` — the whole roadmap as one compact table, for printing (cut
+  into parts too only when it would outgrow a page — no bundled programme comes near);
 * `/programmes/<id>/timeline/` — dates and execution, the calendar;
 * `/programmes/<id>/source/` — the original text, verbatim.
 """
@@ -18,12 +20,18 @@ from typing import Any
 
 from shnor_site.core import docorder
 from shnor_site.layout.parts import PAGE_BUDGET, Part, make_parts, programme_page_uri
+from shnor_site.layout.roadmap import print_row_size, roadmap_parts
 from shnor_site.pages.spec import PageSpec
 from shnor_site.pages.timeline_parts import timeline_parts
 from shnor_site.render.urls import record_uri
 
 #: Source text per page: the `<pre>` block is escaped text, about its UTF-8 size.
 SOURCE_BUDGET = 50_000
+#: Estimated body bytes of the print version: a table row costs far less markup than an
+#: event card, so the whole plan of a programme usually fits (67 events: about 53 000).
+PRINT_BUDGET = 56_000
+#: Columns of the print table besides the number and the event, in the document's order.
+PRINT_COLUMNS = ("timing", "responsible", "result", "control", "note")
 
 
 def roadmap_toc(g: Any, prog: Any) -> list[tuple[Any, str, int]]:
@@ -65,6 +73,23 @@ def _spec(prog: Any, mun: str, part: Any, template: str, title: str,
                     {"programme": prog, "part": part, **context}, mun)
 
 
+def print_columns(prog: Any, placed_events: list[Any]) -> list[tuple[str, str]]:
+    """(field, heading) of the print table's columns that some event of the plan fills;
+    the headings are the document's own (`roadmap.columns`)."""
+    cols = prog.roadmap.columns
+    return [(name, getattr(cols, name, "Примечание"))
+            for name in PRINT_COLUMNS if any(getattr(p.event, name) for p in placed_events)]
+
+
+def print_pages(g: Any, prog: Any, mun: str) -> list[PageSpec]:
+    """The print version of a programme's roadmap: the whole plan as one table."""
+    events = g.events[prog.id]
+    parts = roadmap_parts(prog, events, PRINT_BUDGET, print_row_size, "print")
+    return [_spec(prog, mun, part, "programme_print.md.j2", "План мероприятий для печати",
+                  "programme-print", columns=print_columns(prog, events),
+                  screen_parts=len(g.roadmap[prog.id])) for part in parts]
+
+
 def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
     """Every page of every programme, overview first."""
     pages: list[PageSpec] = []
@@ -83,6 +108,7 @@ def programme_pages(g: Any, sched: Any) -> list[PageSpec]:
             for part in g.roadmap[prog.id]:
                 pages.append(_spec(prog, mun, part, "programme_roadmap.md.j2",
                                    "План мероприятий"))
+            pages += print_pages(g, prog, mun)
         if sched.by_programme.get(prog.id):
             tl = sched.timeline(prog.id)
             for part in timeline_parts(prog.id, tl, PAGE_BUDGET):

@@ -16,8 +16,13 @@ from markupsafe import Markup, escape
 from shnor_site.core.plaintext import plain_text as plain
 from shnor_site.graph.indicators import Value, dedupe_key, values_of
 
-WIDTH, LEFT, RIGHT = 360, 8, 336
-ROW_H, LEGEND_H = 74, 30
+# A narrow viewBox, so that on a 360 px phone (about 300 px of content) the SVG is drawn
+# almost at 1:1 and its 15-unit labels stay ~14 px; each label wraps to as many lines as it
+# needs (no «…»: indicators that differ only at the end must not look the same).
+WIDTH, LEFT, RIGHT = 320, 8, 296
+LABEL_CHARS, LINE_H = 34, 18
+#: Below the label: value text, axis, tick labels.
+BAR_H = 56
 ROLE_LABELS = {"baseline": "исходное", "target": "целевое", "value": "на дату",
                "actual": "фактическое"}
 
@@ -48,17 +53,20 @@ def _mark(role: str, x: float, y: float) -> str:
 
 
 def _label(ind: Any, index: int) -> list[str]:
+    """The indicator's number and whole name, wrapped to the chart's width."""
     name = f"{ind.number or str(index) + '.'} {plain(ind.name)}"
-    lines = textwrap.wrap(name, 48)
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][:46].rstrip() + "…"]
-    return lines
+    return textwrap.wrap(name, LABEL_CHARS, break_on_hyphens=False) or [name]
+
+
+def _row_height(ind: Any, index: int) -> int:
+    return LINE_H * len(_label(ind, index)) + BAR_H
 
 
 def _row(ind: Any, vals: list[Value], index: int, top: int) -> list[str]:
-    parts = [f'<text x="{LEFT}" y="{top + 13 + 15 * i}" class="shnor-chart__label">'
-             f"{escape(line)}</text>" for i, line in enumerate(_label(ind, index))]
-    y = top + 52
+    lines = _label(ind, index)
+    parts = [f'<text x="{LEFT}" y="{top + 15 + LINE_H * i}" class="shnor-chart__label">'
+             f"{escape(line)}</text>" for i, line in enumerate(lines)]
+    y = top + LINE_H * len(lines) + 26
     scale = 100.0 if any(v.percent for v in vals) else max(v.number for v in vals) * 1.25 or 1
     unit = "%" if any(v.percent for v in vals) else ""
     parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{RIGHT}" y2="{y}" class="shnor-chart__axis"/>')
@@ -82,14 +90,19 @@ def _fmt(number: float) -> str:
     return f"{number:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def _legend(roles: list[str]) -> list[str]:
-    parts, x = [], LEFT + 6
+def _legend(roles: list[str]) -> tuple[list[str], int]:
+    """The legend's marks and words, wrapped to a second line when they do not fit; and
+    its height."""
+    parts, x, y = [], LEFT + 6, 12
     for role in roles:
-        parts.append(_mark(role, x, 12))
-        parts.append(f'<text x="{x + 10}" y="16" class="shnor-chart__legend">'
+        width = 16 + 8 * len(ROLE_LABELS[role]) + 14
+        if x + width > RIGHT + 20 and x > LEFT + 6:
+            x, y = LEFT + 6, y + 22
+        parts.append(_mark(role, x, y))
+        parts.append(f'<text x="{x + 10}" y="{y + 4}" class="shnor-chart__legend">'
                      f"{ROLE_LABELS[role]}</text>")
-        x += 16 + 7 * len(ROLE_LABELS[role]) + 14
-    return parts
+        x += width
+    return parts, y + 18
 
 
 def describe(rows: list[tuple[Any, list[Value]]]) -> str:
@@ -107,10 +120,10 @@ def programme_chart(prog: Any, groups: Any = None) -> Markup:
     if not rows:
         return Markup("")
     roles = [r for r in ROLE_LABELS if any(v.role == r for _, vals in rows for v in vals)]
-    parts = _legend(roles)
+    parts, height = _legend(roles)
     for i, (ind, vals) in enumerate(rows, 1):
-        parts += _row(ind, vals, i, LEGEND_H + (i - 1) * ROW_H)
-    height = LEGEND_H + len(rows) * ROW_H
+        parts += _row(ind, vals, i, height)
+        height += _row_height(ind, i)
     uid = f"chart-{prog.id}"
     return Markup(
         f'<svg class="shnor-chart" viewBox="0 0 {WIDTH} {height}" role="img" '

@@ -38,6 +38,13 @@ def _ru_date(value: object) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value or "")
 
 
+def _tel_uri(phone: str) -> str:
+    """tel: address of a Russian number as validated (core/models/base.py): +7 and the last
+    ten digits, whether written with 8, +7 or only the city code."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return f"tel:+7{digits[-10:]}"
+
+
 def make_env(templates_dir: Path) -> jinja2.Environment:
     """Environment over the project's templates folder; undefined names are errors."""
     env = jinja2.Environment(
@@ -54,7 +61,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,
         ru_date=_ru_date, split_first=markup.split_first_block,
-        headline=markup.headline, pre=markup.pre_text,
+        headline=markup.headline, pre=markup.pre_text, tel_uri=_tel_uri,
     )
     env.globals.update(
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from shnor_site.graph.schools import school_programmes, whom_to_ask
 from shnor_site.graph.tracking import Schedule
 from shnor_site.render.charts import chart_rows, programme_chart
 from shnor_site.render.timeline import build_timeline
@@ -36,3 +37,11 @@ class TemplateSchedule(Schedule):
     def chart_rows(self, programme: Any, groups: Any = None) -> int:
         """How many indicators the chart shows."""
         return len(chart_rows(programme, groups))
+
+    def whom_to_ask(self, school: Any) -> Any:
+        """The school, its curators and responsible organisations (graph/schools.py)."""
+        return whom_to_ask(self, school)
+
+    def school_programmes(self, school_id: str) -> Any:
+        """Per programme: role, status and the events that apply (graph/schools.py)."""
+        return school_programmes(self, school_id)

@@ -20,7 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from shnor_site.core.fielddocs import FIELD_PAGES
 from shnor_site.core.markup import headline
+from shnor_site.render.glossary import with_glossary
 from shnor_site.render.urls import event_url, record_uri, site_url
 from shnor_site.search.text import plain
 
@@ -31,7 +33,7 @@ TYPES = {"programme": "программа", "event": "мероприятие", "
 EXCERPT_CHARS = 480
 #: Pages of docs/ that are not published (mkdocs.yml exclude_docs) or not worth a result
 #: (the field reference is for authors: a reader's «школа 83» should not land on it).
-EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", "fields.md"})
+EXCLUDED_PAGES = frozenset({"benchmarks.md", "search.md", "index.md", *FIELD_PAGES})
 #: Fields that hold ids, addresses or display settings rather than words.
 SKIP_FIELDS = frozenset({"id", "municipality", "responsible_refs", "schools", "school",
                          "url", "website", "file", "labels", "programme", "events",
@@ -178,14 +180,14 @@ def section_slug(heading: str) -> str:
     return slugify(case="lower")(heading, "-")
 
 
-def static_docs(docs_dir: Path | None) -> Iterator[SearchDoc]:
-    """The hand-written pages of docs/ (about the site, the field reference)."""
+def static_docs(docs_dir: Path | None, glossary: Any = None) -> Iterator[SearchDoc]:
+    """The hand-written pages of docs/ (about the site, with its glossary)."""
     if docs_dir is None or not docs_dir.is_dir():
         return
     for path in sorted(docs_dir.glob("*.md")):
         if path.name in EXCLUDED_PAGES:
             continue
-        body = path.read_text(encoding="utf-8")
+        body = with_glossary(path.read_text(encoding="utf-8"), glossary)
         title = next((line[2:].strip() for line in body.splitlines()
                       if line.startswith("# ")), path.stem)
         yield SearchDoc("page", site_url(path.name), plain(title), plain(title), plain(body),
@@ -209,4 +211,4 @@ def collect(g: Any, docs_dir: Path | None = None) -> Iterator[SearchDoc]:
     for practice in _by_place(g, g.practices.practices):
         yield from practice_docs(g, practice)
     yield from place_docs(g)
-    yield from static_docs(docs_dir)
+    yield from static_docs(docs_dir, g.cat.glossary)

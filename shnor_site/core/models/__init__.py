@@ -15,13 +15,8 @@ from shnor_site.core.models.places import (
     SchoolDocument,
 )
 from shnor_site.core.models.practice import Outcome, Practice, PracticeSource
-from shnor_site.core.models.programme import (
-    Event,
-    Indicator,
-    IndicatorGroup,
-    Programme,
-    RoadmapSection,
-)
+from shnor_site.core.models.programme import Indicator, IndicatorGroup, Programme
+from shnor_site.core.models.roadmap import Event, RoadmapSection
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ from typing import Literal
 from pydantic import Field
 
 from shnor_site.core.models.base import (
+    Email,
+    HttpsUrl,
     Markdown,
     MunicipalityRef,
     OrganisationRef,
+    Phone,
     Record,
     Slug,
     Url,
@@ -26,6 +29,20 @@ OrganisationKind = Literal[
     "учреждение",
     "иное",
 ]
+
+
+class Contacts(Record):
+    """How to reach a school or an organisation — only what an official source gives."""
+
+    address: str | None = Field(None, description="Почтовый адрес, как в документе.")
+    phone: Phone | None = Field(None, description="Телефон с кодом города.")
+    email: Email | None = Field(None, description="Адрес электронной почты.")
+    website: HttpsUrl | None = Field(None, description="Официальный сайт (https://…).")
+    person: str | None = Field(
+        None, description="Кому писать или звонить: фамилия и инициалы, как в документе.")
+    role: str | None = Field(None, description="Должность этого человека, как в документе.")
+    source: str = Field(description="Откуда сведения: документ или страница официального "
+                        "сайта, например «бланк приказа № 353 от 08.06.2020».")
 
 
 class Municipality(Record):
@@ -57,6 +74,8 @@ class Organisation(Record):
     )
     region: str | None = Field(None, description="Субъект РФ (для региональных организаций).")
     website: Url | None = Field(None, description="Сайт организации.")
+    contacts: Contacts | None = Field(
+        None, description="Адрес, телефон, электронная почта — только из документов.")
     description: Markdown | None = Field(None, description="Короткая справка.")
 
 
@@ -87,6 +106,8 @@ class School(Record):
     municipality: MunicipalityRef = Field(description="Муниципалитет школы.")
     director: Director | None = Field(None, description="Руководитель, если назван в документе.")
     website: Url | None = Field(None, description="Сайт школы.")
+    contacts: Contacts | None = Field(
+        None, description="Адрес, телефон, электронная почта — только из документов.")
     documents: list[SchoolDocument] = Field(
         default_factory=list, description="Документы, которые школа публикует."
     )

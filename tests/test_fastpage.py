@@ -125,3 +125,23 @@ def test_a_rebuild_takes_unchanged_pages_from_the_cache(
     assert _differences(warm, cold) == []
     cache = Cache(project.parent / ".cache" / "shnor", "")
     assert cache.count() == counts["cache_hit"] + counts["cache_miss"]  # old entries pruned
+
+
+def test_a_forked_worker_message_is_printed_once(tmp_path: Path) -> None:
+    """The forked worker drops the build's log handlers it inherited: MkDocs' message about
+    a finished page reaches the person once, from the build, and the build fails."""
+    import os
+    import subprocess
+    import sys
+
+    config = make_project(tmp_path, FIXTURES / "mini")
+    with (tmp_path / "templates/school.md.j2").open("a", encoding="utf-8") as out:
+        out.write("\n[нет](nowhere.md)\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config),
+                           "-d", str(tmp_path / "site")], capture_output=True, text=True,
+                          env=env, timeout=300, check=False)
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if "nowhere.md" in line]
+    pages = {re.search(r"schools/[\w-]+\.md", line).group(0) for line in lines}
+    assert pages and len(lines) == len(pages), done.stderr  # one message per page

@@ -1,7 +1,8 @@
 """Run produce() beside MkDocs and tell which staged files are ready.
 
-During `build` the work runs in a second process, started with the `spawn` method (a
-fresh interpreter, the same on Linux, macOS and Windows): MkDocs converts the first pages
+During `build` the work runs in a second process — on Linux a fork of the MkDocs process
+(it shares the libraries already imported), elsewhere started with the `spawn` method (a
+fresh interpreter): MkDocs converts the first pages
 on one processor core while the worker renders the next ones, the files and the search
 index on the other. The worker sends each step through a pipe; a thread of the MkDocs
 process receives them and watches the worker, and `wait_*` block until what MkDocs needs
@@ -75,6 +76,17 @@ def child_main(job: Job, conn: Connection) -> None:
         conn.close()
 
 
+def forked_main(job: Job, conn: Connection) -> None:
+    """child_main in a forked copy of the MkDocs process: MkDocs' log handlers (its
+    console output, the strict-mode counter) are the build's, so the worker drops them —
+    the build repeats the worker's messages itself (mkdocs_plugin/finished.py)."""
+    import logging
+
+    for name in ("mkdocs", ""):
+        logging.getLogger(name).handlers.clear()
+    child_main(job, conn)
+
+
 class Worker:
     """The state of one produce() run: problems, plan, ready files, end or failure."""
 
@@ -131,12 +143,14 @@ class Worker:
         except Exception as exc:  # reported like a failure of the worker process
             self._report("error", describe(exc))
 
-    def start(self) -> None:
-        """Start the worker process; a thread receives its reports."""
-        ctx = multiprocessing.get_context("spawn")
+    def start(self, fork: bool = False) -> None:
+        """Start the worker process; a thread receives its reports. With `fork` (Linux,
+        before this process starts any thread) the worker is a copy of this process: no
+        second interpreter start, no second import of the libraries."""
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
         receiver, sender = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=child_main, args=(self.job, sender),
-                                   name="shnor-worker", daemon=True)
+        self.process = ctx.Process(target=forked_main if fork else child_main,
+                                   args=(self.job, sender), name="shnor-worker", daemon=True)
         self.process.start()
         sender.close()
         threading.Thread(target=self._listen, args=(receiver,), name="shnor-worker-reports",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -66,7 +67,14 @@ def md_block(text: str | None) -> Markup:
     """Render a Markdown text field to sanitised HTML (paragraphs, lists…)."""
     if not text:
         return Markup("")
-    return Markup(sanitise(markdown_html(text)))
+    return Markup(_safe_html(text))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _safe_html(text: str) -> str:
+    """md_block's work, kept for texts met again (a field is shown on several pages: the
+    record's own, the lists, the programme's print and roadmap pages, schools' pages)."""
+    return sanitise(markdown_html(text))
 
 
 _P_WRAP = re.compile(r"^<p>(.*)</p>$", re.S)

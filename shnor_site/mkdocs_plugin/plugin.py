@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
-from shnor_site.build.parallel import cores
+from shnor_site.build.parallel import can_fork, cores
 from shnor_site.build.produce import Job
 from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
@@ -90,8 +90,9 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                                   self._marker, setting(self.config, "raw_html"),
                                   fingerprint(config), go, str(root / cache) if cache else None,
                                   in_process=alone)
-            if alone:
+            if alone or can_fork():  # a forked worker has a copy of this configuration
                 self.fast.live_config = config
+            if alone:
                 _one_theme_environment(config.theme)
         job = Job(root / self.config.content_dir, root / self.config.templates_dir,
                   Path(config.docs_dir), self.stage, setting(self.config, "search"),
@@ -99,7 +100,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         self.worker = Worker(job, setting(self.config, "stall_seconds"))
         self._later = alone
         if forked:
-            self.worker.start()
+            self.worker.start(fork=can_fork())
         elif not alone:
             self.worker.run_here()
         return config

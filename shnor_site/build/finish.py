@@ -11,61 +11,124 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from shnor_site.build.failure import describe
+from shnor_site.build.incremental import FilesMemo, Incremental, code_salt, text_digest
 from shnor_site.build.parallel import CHUNK, Outcome, can_fork, cores, share, tasks_for
+from shnor_site.core.tracked import reading
 
 
 def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
     """Write the finished pages of `specs`, every file and the search index; report once."""
-    from shnor_site.pages.plan import render_page, site_files
+    from shnor_site.pages.plan import file_uris
     from shnor_site.search.site_index import INDEX_DIR, build_search_index
 
     fast, by_uri = job.fast, {s.uri: s for s in specs}
     logs: list[tuple[str, int, str]] = []
     times: dict[str, float] = {}
+    inc = incremental_for(job, plan)
+    pages = Pages(fast, plan, inc)
 
     def run(kind: str, data: Any) -> None:
         if kind == "search":
             build_search_index(plan.graph, job.stage / INDEX_DIR, job.docs)
         elif kind == "files":
-            finish_files(fast, site_files(plan))
+            pages.files(file_uris(plan))
         else:
-            logs.extend(finish_pages(fast, plan, [by_uri[uri] for uri in data], render_page))
+            logs.extend(pages.finish([by_uri[uri] for uri in data]))
         times[kind] = time.time()
 
     def outcome() -> Outcome:
         ids, links, counts, keys = fast.take()
-        made = Outcome(ids, links, list(logs), counts, dict(times), keys)
+        made = Outcome(ids, links, list(logs), counts, dict(times), keys,
+                       inc.take() if inc is not None else {}, pages.take_files())
         logs.clear()
         return made
 
     helper = can_fork() and cores() > 1 and len(specs) > 4 * CHUNK
     first = first_of_each_kind(specs) if helper else []
-    logs.extend(finish_pages(fast, plan, first, render_page))  # the helper inherits what
-    done = {s.uri for s in first}  # these made: compiled templates, skeletons of the theme
+    logs.extend(pages.finish(first))  # the helper inherits what these made: compiled
+    done = {s.uri for s in first}  # templates, skeletons of the theme
     result = outcome()
     result.merge(share(tasks_for([s.uri for s in specs if s.uri not in done], job.search),
                        run, outcome, describe, helper))
     messages, elsewhere = fast.conclude(result.ids, result.links, result.keys)
+    if inc is not None:
+        inc.save(result.memos, result.files)
+        result.counts.update({"rendered": len(specs) - pages_reused(result.counts),
+                              "why": inc.reason})
     report("finished", {"logs": result.logs + messages, "elsewhere": elsewhere,
                         "counts": result.counts, "times": result.times, "helper": helper})
+
+
+def incremental_for(job: Any, plan: Any) -> Incremental | None:
+    """The comparison with the last build, when finished pages are cached."""
+    cache_dir = getattr(job.fast, "cache_dir", None)
+    if not cache_dir:
+        return None
+    config = Path(job.fast.config_file)
+    salt = code_salt([job.templates, job.docs], job.fast.salt(), str(plan.sched.today),
+                     config.read_text(encoding="utf-8") if config.is_file() else "")
+    return Incremental(Path(cache_dir), salt, plan.graph.cat)
+
+
+def pages_reused(counts: dict[str, Any]) -> int:
+    """How many pages were taken whole from the last build."""
+    return int(counts.get("reused", 0))
+
+
+class Pages:
+    """Renders, converts, themes and writes pages — or takes them from the last build."""
+
+    def __init__(self, fast: Any, plan: Any, inc: Incremental | None) -> None:
+        self.fast, self.plan, self.inc = fast, plan, inc
+        self.made_files: FilesMemo | None = None
+
+    def take_files(self) -> FilesMemo | None:
+        """What the files were made from, when this process made them (once)."""
+        out, self.made_files = self.made_files, None
+        return out
+
+    def finish(self, specs: list[Any]) -> list[tuple[str, int, str]]:
+        """Make these pages; MkDocs' messages about them."""
+        from shnor_site.pages.plan import render_page
+
+        logs: list[tuple[str, int, str]] = []
+        counts = self.fast.counts
+        for spec in specs:
+            memo = self.inc.reusable(spec.uri) if self.inc is not None else None
+            kept = self.fast.reuse_page(spec.uri, memo) if memo is not None else None
+            if kept is not None:
+                logs.extend(kept.logs)
+                counts["reused"] = counts.get("reused", 0) + 1
+                self.inc.remember(spec.uri, kept)
+                continue
+            text, reads = reading(render_page, self.plan, spec)
+            logs.extend(self.fast.page(spec.uri, text))
+            if self.inc is not None:
+                self.inc.remember(spec.uri, self.fast.noted(spec.uri, text_digest(text), reads))
+        return logs
+
+    def files(self, uris: list[str]) -> None:
+        """Write every file (original texts, calendars, open data, feeds) into the site, or
+        link the last build's when nothing they were made from changed."""
+        from shnor_site.pages.plan import site_files
+
+        last = self.inc.files_reusable() if self.inc is not None else None
+        if last is not None and set(last) == set(uris) and self.fast.link_files(last):
+            self.fast.counts["files_linked"] = len(uris)
+            self.made_files = FilesMemo(self.inc.last_files.reads, last)
+            return
+        _, reads = reading(finish_files, self.fast, site_files(self.plan))
+        self.made_files = FilesMemo(reads, self.fast.file_stamps(uris))
 
 
 def finish_files(fast: Any, files: Any) -> None:
     """Write every file (original texts, calendars, open data, feeds) into the site."""
     for uri, chunks in files:
         fast.write(uri, chunks)
-
-
-def finish_pages(fast: Any, plan: Any, specs: list[Any], render_page: Any,
-                 ) -> list[tuple[str, int, str]]:
-    """Render, convert, theme and write these pages; MkDocs' messages about them."""
-    logs: list[tuple[str, int, str]] = []
-    for spec in specs:
-        logs.extend(fast.page(spec.uri, render_page(plan, spec)))
-    return logs
 
 
 def first_of_each_kind(specs: list[Any], each: int = 2) -> list[Any]:

@@ -46,6 +46,11 @@ class Outcome:
     times: dict[str, float] = field(default_factory=dict)
     #: Keys of the page cache looked up.
     keys: set[str] = field(default_factory=set)
+    #: What each page was made from (build/incremental.py), by address.
+    memos: dict[str, Any] = field(default_factory=dict)
+    #: What the files were made from (build/incremental.FilesMemo), from the process that
+    #: made them.
+    files: Any = None
 
     def merge(self, other: Outcome) -> None:
         """Add another process's outcome to this one."""
@@ -53,6 +58,8 @@ class Outcome:
         self.links.update(other.links)
         self.logs += other.logs
         self.keys |= other.keys
+        self.memos.update(other.memos)
+        self.files = self.files or other.files
         for key, value in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
         for key, moment in other.times.items():

@@ -21,6 +21,7 @@ from shnor_site.core.practices import (
     facet_values,
     slugify,
 )
+from shnor_site.core.tracked import TrackedText
 from shnor_site.layout.parts import text_size
 
 
@@ -61,7 +62,8 @@ class PracticeLinks:
 
     practices: list[Any] = field(default_factory=list)
     groups: list[FacetGroup] = field(default_factory=list)
-    sections: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Each practice's body sections, noting the pages that read them (core/tracked.py).
+    sections: dict[str, TrackedText] = field(default_factory=dict)
     events: dict[str, list[Any]] = field(default_factory=dict)
     by_school: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     by_programme: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
@@ -222,7 +224,7 @@ def link_practices(g: Any) -> PracticeLinks:
     for p in practices:
         links.tag_map[p.id] = _tags_of(p, links.groups, lookup)
         src = g.cat.sources.get(("practice", p.id))
-        links.sections[p.id] = body_sections(src.body if src else None)
+        links.sections[p.id] = TrackedText(p.id, body_sections(src.body if src else None))
         for sid in p.schools:
             links.by_school[sid].append(p)
         links.events[p.id] = []

@@ -19,14 +19,19 @@ class BuildError(Exception):
     """The build failed; the message is for the person running it."""
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run a MkDocs build of config_file into site_dir."""
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True,
+                 previous: Path | None = None) -> None:
+    """Run a MkDocs build of config_file into site_dir; `previous` is the site folder of
+    the last build, whose unchanged files the shnor plugin may link (build/incremental.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
         cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        shnor = cfg.plugins.get("shnor")
+        if shnor is not None and previous is not None and previous.is_dir():
+            shnor.previous_site = previous
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
@@ -57,7 +62,7 @@ def atomic_build(config_file: Path, site_dir: Path,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        mkdocs_build(config_file, tmp, strict=strict)
+        mkdocs_build(config_file, tmp, strict=strict, previous=site_dir)
         if after:
             after(tmp)
         old = site_dir.with_name(f".{site_dir.name}-old")

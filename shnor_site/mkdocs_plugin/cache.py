@@ -78,10 +78,11 @@ class Cache:
         self._pid = 0
         self._batch: list[tuple[str, bytes]] = []
 
-    def key(self, uri: str, text: str) -> str:
-        """The key of a page: its address and Markdown, with the theme, settings and code."""
+    def key(self, uri: str, markdown_digest: str) -> str:
+        """The key of a page: its address and the hash of its Markdown
+        (build/incremental.text_digest), with the theme, settings and code."""
         digest = hashlib.sha256(self.salt)
-        digest.update(uri.encode() + b"\0" + text.encode("utf-8"))
+        digest.update(uri.encode() + b"\0" + markdown_digest.encode())
         return digest.hexdigest()
 
     def _connect(self) -> sqlite3.Connection:

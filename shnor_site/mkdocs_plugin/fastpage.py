@@ -23,8 +23,10 @@ from typing import Any
 
 from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
+from shnor_site.build.incremental import text_digest
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
+from shnor_site.mkdocs_plugin.reuse import Reuse
 from shnor_site.mkdocs_plugin.theme import ThemeFiller
 
 
@@ -56,7 +58,7 @@ def fingerprint(config: Any) -> dict[str, str]:
     return out
 
 
-class FastPages:
+class FastPages(Reuse):
     """Finishes generated pages in the worker process (made by the plugin, pickled there)."""
 
     def __init__(self, config_file: str, site_dir: str, marker: str, raw_html: bool,
@@ -76,6 +78,10 @@ class FastPages:
         self.counts = {"skeleton": 0, "theme": 0}
         self._md: Any = None
         self._folders: set[Path] = set()
+        #: The site folder of the last build, whose unchanged files are linked (reuse.py).
+        self.previous: Path | None = None
+        #: MkDocs' messages about the page made last (kept by build/incremental.py).
+        self.last_logs: list[tuple[str, int, str]] = []
 
     # -- setting up, in the worker ----------------------------------------------------
 
@@ -114,11 +120,11 @@ class FastPages:
         self.abbr = Marker(self.abbreviations)
         self.theme = ThemeFiller(config, self.env, self.nav, self.files)
         if self.cache_dir:
-            self.cache = Cache(Path(self.cache_dir), self._salt())
+            self.cache = Cache(Path(self.cache_dir), self.salt())
         in_nav = {p.file.src_uri for p in self.nav.pages}
         return [uri for uri in pages if uri not in in_nav]
 
-    def _salt(self) -> str:
+    def salt(self) -> str:
         """What every finished page depends on besides its Markdown and address."""
         settings = {k: v for k, v in self.expect.items() if k != "site_dir"}
         custom = self.config.theme.custom_dir
@@ -178,8 +184,9 @@ class FastPages:
         messages about it."""
         from mkdocs.utils import meta
 
-        key = self.cache.key(uri, text) if self.cache is not None else None
+        key = self.cache.key(uri, text_digest(text)) if self.cache is not None else None
         if key is not None and self._from_cache(uri, key):
+            self.last_logs = list(self._hit.logs)
             return list(self._hit.logs)
         handler = _Collect()
         logging.getLogger("mkdocs").addHandler(handler)
@@ -197,14 +204,25 @@ class FastPages:
             self.cache.put(key, Entry(pack(data), self.ids[uri], self.links.get(uri),
                                       handler.records, lookups.seen))
         self._forget(page)
+        self.last_logs = handler.records
         return [] if self.in_process else handler.records  # in process: already logged
 
-    def _from_cache(self, uri: str, key: str) -> bool:
+    def reuse(self, uri: str, digest: str) -> list[tuple[str, int, str]] | None:
+        """Write the page whose Markdown had this hash in the last build from the cache,
+        without its Markdown (build/incremental.py); MkDocs' messages about it, or None
+        when the cache does not have it."""
+        if self.cache is None or not self._from_cache(uri, self.cache.key(uri, digest),
+                                                      count=False):
+            return None
+        return list(self._hit.logs)
+
+    def _from_cache(self, uri: str, key: str, count: bool = True) -> bool:
         """Write the page kept under `key` when its link targets are unchanged."""
         entry = self.cache.get(key)
         if entry is None or any(_lookup(self.files, target) != seen
                                 for target, seen in entry.targets.items()):
-            self.counts["cache_miss"] = self.counts.get("cache_miss", 0) + 1
+            if count:
+                self.counts["cache_miss"] = self.counts.get("cache_miss", 0) + 1
             return False
         self.counts["cache_hit"] = self.counts.get("cache_hit", 0) + 1
         self.write(self.files.get_file_from_path(uri).dest_uri, unpack(entry.html))

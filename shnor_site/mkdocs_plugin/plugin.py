@@ -58,6 +58,8 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
     worker: Worker | None = None
     stage: Path | None = None
     _later = False
+    #: The last build's site folder (atomic.py sets it), whose unchanged files are linked.
+    previous_site: Path | None = None
     _marker_abbr = Marker([])
     _glossary_md = ""
 
@@ -90,6 +92,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                                   self._marker, setting(self.config, "raw_html"),
                                   fingerprint(config), go, str(root / cache) if cache else None,
                                   in_process=alone)
+            self.fast.previous = self.previous_site
             if alone or can_fork():  # a forked worker has a copy of this configuration
                 self.fast.live_config = config
             if alone:

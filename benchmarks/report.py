@@ -35,8 +35,11 @@ HEADER = """# Скорость сборки на масштабе страны
 - **1 ядро** — та же сборка и тот же MkDocs без плагина под `taskset -c 0`: все процессы
   на одном ядре, результат не зависит от свободного второго ядра;
 - **повторная сборка** — `shnor-site build` ещё раз после правки одной практики (абзац в
-  первом разделе), с кэшем страниц прошлой сборки (`.cache/shnor/`); **попадания** —
-  доля страниц, взятых из кэша;
+  первом разделе) поверх прошлого сайта, с состоянием и кэшем страниц прошлой сборки
+  (`.cache/shnor/`, `shnor_site/build/incremental.py`): заново делаются только страницы,
+  читавшие текст изменённой практики; остальные берутся из прошлого сайта жёсткой
+  ссылкой (или из кэша страниц), календари и открытые данные — тоже, поисковый индекс
+  строится заново; **страницы повторной сборки** — сколько сделано заново и сколько взято;
 - **MkDocs без плагина** — те же страницы, выгруженные `shnor-site export`, собранные
   обычным `mkdocs build` с той же темой и настройками (без поиска);
 - **отношение** — наша сборка / MkDocs без плагина, по часам и по процессорному времени
@@ -166,26 +169,33 @@ def _ratio(res: dict, ours: str, plain: str) -> float | None:
     return a["seconds"] / b["seconds"]
 
 
-def _hits(timings: dict) -> tuple[int, int]:
+def _taken(timings: dict) -> str:
+    """Pages of a rebuild rendered again and taken from the last build, and files."""
     counts = timings.get("finished", {}).get("counts", {})
-    return counts.get("cache_hit", 0), counts.get("cache_miss", 0)
+    if "rendered" not in counts:  # results of an older build
+        hit, miss = counts.get("cache_hit", 0), counts.get("cache_miss", 0)
+        return f"из кэша {hit} из {hit + miss}" if hit + miss else "—"
+    reused, rendered = counts.get("reused", 0), counts.get("rendered", 0)
+    files = counts.get("files_linked")
+    return (f"заново {rendered} из {rendered + reused} (взято: связью {counts.get('linked', 0)},"
+            f" из кэша {reused - counts.get('linked', 0)}); файлы "
+            + (f"взяты ({files})" if files else "сделаны заново"))
 
 
 def _repeat(results: list[dict]) -> list[str]:
     out = ["", "## Одно ядро и повторная сборка", "",
            "| масштаб | наша сборка, 1 ядро | MkDocs без плагина, 1 ядро | отношение по часам, "
            "1 ядро | накладные расходы, 1 ядро | повторная сборка (правка одной практики) "
-           "| от полной | попадания в кэш |", "|---|---|---|---|---|---|---|---|"]
+           "| от полной | страницы повторной сборки |", "|---|---|---|---|---|---|---|---|"]
     for res in results:
         runs, timings = res["runs"], res.get("timings", {})
         one = _ratio(res, "full_1core", "plain_1core")
         again = _ratio(res, "rebuild", "full")
-        hit, miss = _hits(timings.get("rebuild", {}))
         out.append(" | ".join([
             f"| {res['scale']:g} %", _s(runs.get("full_1core")), _s(runs.get("plain_1core")),
             f"{one:.2f}" if one else "—", f"{(one - 1) * 100:+.0f} %" if one else "—",
             _s(runs.get("rebuild")), f"{again:.0%}" if again else "—",
-            f"{hit / (hit + miss):.0%} ({hit} из {hit + miss})" if hit + miss else "—"]) + " |")
+            _taken(timings.get("rebuild", {}))]) + " |")
     return out
 
 

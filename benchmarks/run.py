@@ -54,12 +54,16 @@ ONE_CORE = ["taskset", "-c", "0"]
 
 def _our_build(project: Path, site: str, cold: bool = True, prefix: list[str] | None = None
                ) -> tuple[Run, dict]:
-    """One run of our build (from an empty page cache when `cold`), with its timings."""
+    """One run of our build (from an empty page cache when `cold`), with its timings. The
+    one-core runs keep their own cache folder, so that the rebuild follows the full build
+    of the same site folder."""
+    cache = ".cache-1core" if prefix else ".cache"
     if cold:
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / cache, ignore_errors=True)
     with tempfile.NamedTemporaryFile(suffix=".json") as stamp:
         run = timed([*(prefix or []), str(VENV_BIN / "shnor-site"), "build", "-d", site],
-                    project, env={"SHNOR_TIMINGS": stamp.name})
+                    project, env={"SHNOR_TIMINGS": stamp.name,
+                                  "SHNOR_CACHE_DIR": f"{cache}/shnor"})
         text = Path(stamp.name).read_text(encoding="utf-8")
     return run, json.loads(text) if text else {}
 
@@ -87,7 +91,8 @@ def _touch_practice(content: Path) -> str:
 
 
 def _rebuild(project: Path) -> tuple[Run, dict, str]:
-    """Our build again after one changed practice, with the page cache of the last build."""
+    """Our build again after one changed practice, over the full build's site folder, with
+    its state and page cache."""
     name = _touch_practice(project / "content")
     run, timings = _our_build(project, "site-full", cold=False)
     return run, timings, name

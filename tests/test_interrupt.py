@@ -56,14 +56,24 @@ def _start(tmp: Path) -> tuple[subprocess.Popen, Path, Path, int]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         staged = list(tmpdir.glob("shnor-stage-*/index.md"))
-        workers = [c for c in _children(proc.pid)
-                   if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")]
+        workers = [c for c in _children(proc.pid) if _is_worker(c)]
         if staged and workers:
             return proc, project, tmpdir, workers[0]
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.1)
     proc.kill()
     pytest.fail("the worker did not start writing pages within 60 s")
+
+
+def _is_worker(pid: int) -> bool:
+    """The worker: forked from the build (the same command line) or, where it is spawned,
+    a `spawn_main` process — not multiprocessing's resource tracker."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except FileNotFoundError:
+        return False
+    return "resource_tracker" not in cmdline and (
+        "spawn_main" in cmdline or "shnor_site.cli" in cmdline)
 
 
 def _leftovers(project: Path, tmpdir: Path) -> list[str]:

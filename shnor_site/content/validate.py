@@ -238,10 +238,11 @@ def content_files(root: Path) -> list[tuple[str, Path]]:
 
 
 @contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while the content loads: it would scan the growing
-    catalogue again and again (half of a national site's loading time). Parsed data holds
-    no cycles, reference counting frees it as usual, and the collector runs again after."""
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while the content loads (and while the plan is made,
+    pages/plan.py): it would scan the growing catalogue again and again (half of a
+    national site's loading time). Parsed data holds no cycles, reference counting frees
+    it as usual, and the collector runs again after."""
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -258,7 +259,7 @@ def load_catalogue(root: Path, keep_sources: bool = True) -> Catalogue:
     file is checked (the build does not need them; a national site's would double the
     memory). Practices are checked last, when every programme and school is known.
     """
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _load(root, keep_sources)
 
 

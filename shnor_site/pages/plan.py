@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shnor_site.content.validate import no_cyclic_gc
 from shnor_site.core.catalogue import Catalogue
 from shnor_site.graph.link import Graph, build_graph
 from shnor_site.graph.tracking import build_date
@@ -72,9 +73,10 @@ def plan_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None)
     `today` is the date event statuses are judged against (default: build_date()); the
     one Schedule made here serves every page and file of the build.
     """
-    graph = build_graph(cat)
-    sched = TemplateSchedule(graph, today or build_date())
-    return SitePlan(graph, sched, make_env(templates_dir), all_pages(graph, sched))
+    with no_cyclic_gc():  # the graph grows to the catalogue's size: no scans meanwhile
+        graph = build_graph(cat)
+        sched = TemplateSchedule(graph, today or build_date())
+        return SitePlan(graph, sched, make_env(templates_dir), all_pages(graph, sched))
 
 
 def render_page(plan: SitePlan, spec: PageSpec) -> str:

@@ -25,6 +25,7 @@ from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.incremental import text_digest
 from shnor_site.build.rawhtml import restore, stash
+from shnor_site.mkdocs_plugin.anchors import Lookups, about_href, check_anchors, lookup
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
 from shnor_site.mkdocs_plugin.reuse import Reuse
 from shnor_site.mkdocs_plugin.theme import ThemeFiller
@@ -219,7 +220,7 @@ class FastPages(Reuse):
     def _from_cache(self, uri: str, key: str, count: bool = True) -> bool:
         """Write the page kept under `key` when its link targets are unchanged."""
         entry = self.cache.get(key)
-        if entry is None or any(_lookup(self.files, target) != seen
+        if entry is None or any(lookup(self.files, target) != seen
                                 for target, seen in entry.targets.items()):
             if count:
                 self.counts["cache_miss"] = self.counts.get("cache_miss", 0) + 1
@@ -238,13 +239,13 @@ class FastPages(Reuse):
         file = self.files.get_file_from_path(uri)
         return Page(None, file, self.config)
 
-    def _convert(self, page: Any) -> _Lookups:
+    def _convert(self, page: Any) -> Lookups:
         """What MkDocs and the plugin do to a page's Markdown (build._populate_page); the
         link targets it looked up."""
         found = None
         if self.raw_html:
             page.markdown, found = stash(page.markdown, self.marker)
-        lookups = _Lookups(self.files)
+        lookups = Lookups(self.files)
         self._render(page, lookups)
         if found is not None:
             page.content = restore(page.content, found)
@@ -292,58 +293,3 @@ class FastPages(Reuse):
         page.markdown = page.content = None
         page.toc = []
         page.file.page = None
-
-def about_href(page_url: str) -> str:
-    """The link from a page at `page_url` to the glossary on the about page."""
-    from mkdocs.utils import get_relative_url
-
-    from shnor_site.render.glossary import GLOSSARY_ANCHOR, GLOSSARY_PAGE
-
-    about = get_relative_url(GLOSSARY_PAGE.replace(".md", "/"), page_url)
-    return f"{about}#{GLOSSARY_ANCHOR}"
-
-
-class _Lookups:
-    """The build's files, noting each link target a page looks up (for the cache)."""
-
-    def __init__(self, files: Any) -> None:
-        self.files = files
-        self.seen: dict[str, Any] = {}
-
-    def get_file_from_path(self, path: str) -> Any:
-        """The file at `path`, as Files.get_file_from_path; noted."""
-        self.seen[path] = _lookup(self.files, path)
-        return self.files.get_file_from_path(path)
-
-
-def _lookup(files: Any, path: str) -> tuple[str, int] | None:
-    file = files.get_file_from_path(path)
-    return None if file is None else (file.url, file.inclusion.value)
-
-
-def check_anchors(ids: dict[str, frozenset[str]], links: dict[str, dict[str, dict[str, str]]],
-                  ) -> tuple[list[str], dict[str, dict[str, dict[str, str]]]]:
-    """MkDocs' messages for links into missing anchors of finished pages, and the links
-    into other pages (the plugin checks those against the pages MkDocs rendered)."""
-    messages: list[str] = []
-    elsewhere: dict[str, dict[str, dict[str, str]]] = {}
-    for uri, targets in links.items():
-        for target, anchors in targets.items():
-            if target not in ids:
-                elsewhere.setdefault(uri, {})[target] = anchors
-                continue
-            for anchor, original in anchors.items():
-                if anchor not in ids[target]:
-                    messages.append(anchor_message(uri, target, anchor, original))
-    return messages, elsewhere
-
-
-def anchor_message(uri: str, target: str, anchor: str, original: str) -> str:
-    """MkDocs' words for a link to a missing anchor (Page.validate_anchor_links)."""
-    if target == uri:
-        problem = "there is no such anchor on this page"
-        extra = " This seems to be a footnote that is never referenced." \
-            if anchor.startswith("fnref:") else ""
-    else:
-        problem, extra = f"the doc '{target}' does not contain an anchor '#{anchor}'", ""
-    return f"Doc file '{uri}' contains a link '{original}', but {problem}.{extra}"

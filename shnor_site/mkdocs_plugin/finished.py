@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from shnor_site.mkdocs_plugin.fastpage import anchor_message
+from shnor_site.mkdocs_plugin.anchors import anchor_message
 from shnor_site.mkdocs_plugin.files import FinishedFile
 
 _ID = re.compile(r"""\s(?:id|name)="([^"]*)\"""")

@@ -39,8 +39,9 @@ from shnor_site.build.produce import Job
 from shnor_site.build.progress import Progress, stage, stage_done
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.build.worker import Worker, WorkerError
+from shnor_site.mkdocs_plugin.anchors import about_href
 from shnor_site.mkdocs_plugin.config import ShnorConfig, setting
-from shnor_site.mkdocs_plugin.fastpage import FastPages, about_href, fingerprint
+from shnor_site.mkdocs_plugin.fastpage import FastPages, fingerprint
 from shnor_site.mkdocs_plugin.files import FinishedFile, PackedPages, StagedFile
 from shnor_site.mkdocs_plugin.finished import conclude
 from shnor_site.render.glossary import GLOSSARY_MARKER, GLOSSARY_PAGE

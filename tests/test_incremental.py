@@ -78,7 +78,10 @@ def test_an_unchanged_rebuild_renders_nothing_and_equals_a_clean_build(
     counts = _counts(tmp_path)
     assert counts["rendered"] == 0 and counts["linked"] == counts["reused"] > 0
     # Linked pages keep their cache entries: a later change of structure still finds them.
-    assert Cache(project.parent / ".cache" / "shnor", "").count() >= counts["linked"]
+    cache = project.parent / ".cache" / "shnor"
+    assert Cache(cache, "").count() >= counts["linked"]
+    # Compiled templates (ours and the theme's) are kept too.
+    assert any((cache / "templates").iterdir()) and any((cache / "theme").iterdir())
     assert _clean_build(project, tmp_path, monkeypatch) == warm
 
 
@@ -154,3 +157,37 @@ def test_state_survives_only_its_own_format(tmp_path: Path) -> None:
     assert Incremental(tmp_path, "other salt", cat).reason == "structure"
     assert not any(p.suffix == ".tmp" for p in tmp_path.iterdir())
     os.remove(tmp_path / STATE)
+
+
+def test_checked_files_are_taken_from_the_last_build_while_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second load takes every file's own checks from the cache and finds the same
+    records and problems; a changed file is checked again."""
+    import shutil
+
+    from shnor_site.content.checked_cache import CheckedCache
+    from shnor_site.content.validate import load_catalogue
+
+    content = tmp_path / "content"
+    shutil.copytree(SITE_CONTENT, content)
+    seen: list[CheckedCache] = []
+    original = CheckedCache.save
+
+    def keep(self: CheckedCache) -> None:
+        seen.append(self)
+        original(self)
+
+    monkeypatch.setattr(CheckedCache, "save", keep)
+    first = load_catalogue(content, keep_sources=False, cache_dir=tmp_path / "cache")
+    again = load_catalogue(content, keep_sources=False, cache_dir=tmp_path / "cache")
+    plain = load_catalogue(content, keep_sources=False)
+    assert seen[0].hits == 0 and seen[1].hits == len(seen[1].new) > 20
+    for cat in (again, plain):
+        assert cat.records == first.records
+        assert [p.format() for p in cat.problems] == [p.format() for p in first.problems]
+    school = next((content / "schools").glob("*.yml"))
+    school.write_text(school.read_text(encoding="utf-8") + "unknown_key: 1\n",
+                      encoding="utf-8")
+    changed = load_catalogue(content, keep_sources=False, cache_dir=tmp_path / "cache")
+    assert seen[2].hits == len(seen[2].new) - 1
+    assert [p.code for p in changed.errors] == ["unknown-field"]

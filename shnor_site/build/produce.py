@@ -66,11 +66,14 @@ def produce(job: Job, report: Report) -> bool:
     from shnor_site.pages.plan import file_uris, plan_site, render_page
     from shnor_site.render.glossary import abbreviation_pairs, glossary_markdown
 
-    cat = load_catalogue(job.content, keep_sources=False)
+    cache = getattr(job.fast, "cache_dir", None)
+    cat = load_catalogue(job.content, keep_sources=False,
+                         cache_dir=Path(cache) if cache else None)
     report("problems", [(p.severity, p.format()) for p in cat.problems])
     if cat.errors:
         return False
-    plan = plan_site(cat, job.templates, job.today)
+    plan = plan_site(cat, job.templates, job.today,
+                     Path(cache) / "templates" if cache else None)
     files = file_uris(plan)
     abbreviations = abbreviation_pairs(cat.glossary)
     fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files, abbreviations)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from shnor_site.content.checked_cache import CheckedCache
 from shnor_site.content.glossary import known_words, load_glossary, unknown_abbreviations
 from shnor_site.content.load import ContentError, load_file
 from shnor_site.content.sources import check_source, stray_files
@@ -252,18 +253,21 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalogue(root: Path, keep_sources: bool = True) -> Catalogue:
+def load_catalogue(root: Path, keep_sources: bool = True,
+                   cache_dir: Path | None = None) -> Catalogue:
     """Load and validate everything under root; never raises for bad content.
 
     With keep_sources=False each file's parsed YAML and line numbers are dropped once the
     file is checked (the build does not need them; a national site's would double the
     memory). Practices are checked last, when every programme and school is known.
+    With `cache_dir`, each file's own checks are taken from the last build while its bytes
+    are the same (checked_cache.py).
     """
     with no_cyclic_gc():
-        return _load(root, keep_sources)
+        return _load(root, keep_sources, cache_dir)
 
 
-def _load(root: Path, keep_sources: bool) -> Catalogue:
+def _load(root: Path, keep_sources: bool, cache_dir: Path | None = None) -> Catalogue:
     from shnor_site.content.practice_check import practice_problems
 
     cat = Catalogue(root=root)
@@ -271,8 +275,10 @@ def _load(root: Path, keep_sources: bool) -> Catalogue:
     cat.glossary, found = load_glossary(root, convert_error)
     cat.problems.extend(found)
     known = known_words(cat.glossary) if cat.glossary else None
+    cache = CheckedCache(cache_dir, known, keep_sources) if cache_dir else None
     for kind, path in content_files(root):
-        checked = check_file(kind, path, root, keep_sources, known)
+        checked = (cache.check(check_file, kind, path, root, keep_sources, known) if cache
+                   else check_file(kind, path, root, keep_sources, known))
         cat.problems.extend(checked.problems)
         src, record = checked.src, checked.record
         if src is None:
@@ -288,4 +294,6 @@ def _load(root: Path, keep_sources: bool) -> Catalogue:
     _check_refs(cat)
     _check_sources(cat)
     cat.problems.sort()
+    if cache is not None:
+        cache.save()
     return cat

@@ -70,7 +70,7 @@ def md_block(text: str | None) -> Markup:
     return Markup(_safe_html(text))
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 14)
 def _safe_html(text: str) -> str:
     """md_block's work, kept for texts met again (a field is shown on several pages: the
     record's own, the lists, the programme's print and roadmap pages, schools' pages)."""

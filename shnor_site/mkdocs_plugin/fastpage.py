@@ -29,6 +29,7 @@ from shnor_site.mkdocs_plugin.anchors import Lookups, about_href, check_anchors,
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
 from shnor_site.mkdocs_plugin.reuse import Reuse
 from shnor_site.mkdocs_plugin.theme import ThemeFiller
+from shnor_site.render.env import bytecode_cache
 
 
 class UnsafePage(Exception):
@@ -108,6 +109,8 @@ class FastPages(Reuse):
                 return []
             config.plugins._current_plugin = "shnor"  # as during on_files (File.generated)
             self.env = config.theme.get_env()
+            if self.cache_dir and self.env.bytecode_cache is None:  # compiled theme kept
+                self.env.bytecode_cache = bytecode_cache(Path(self.cache_dir) / "theme")
             self.files = get_files(config)
             self.files.add_files_from_theme(self.env, config)
             for uri in pages + files:

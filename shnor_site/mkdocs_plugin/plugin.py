@@ -44,6 +44,7 @@ from shnor_site.mkdocs_plugin.config import ShnorConfig, setting
 from shnor_site.mkdocs_plugin.fastpage import FastPages, fingerprint
 from shnor_site.mkdocs_plugin.files import FinishedFile, PackedPages, StagedFile
 from shnor_site.mkdocs_plugin.finished import conclude
+from shnor_site.render.env import bytecode_cache
 from shnor_site.render.glossary import GLOSSARY_MARKER, GLOSSARY_PAGE
 from shnor_site.search.site_index import INDEX_DIR
 
@@ -158,8 +159,13 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
         return nav
 
     def on_env(self, env: object, /, *, config: MkDocsConfig, files: Files) -> object:
-        """Keep the theme's environment (the sitemap)."""
+        """Keep the theme's environment (the sitemap); keep its compiled templates in the
+        cache folder between builds."""
         self.env = env
+        cache = setting(self.config, "cache_dir")
+        if cache and getattr(env, "bytecode_cache", True) is None:
+            root = Path(config.config_file_path or ".").resolve().parent
+            env.bytecode_cache = bytecode_cache(root / cache / "theme")  # type: ignore[attr-defined]
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

@@ -45,8 +45,18 @@ def _tel_uri(phone: str) -> str:
     return f"tel:+7{digits[-10:]}"
 
 
-def make_env(templates_dir: Path) -> jinja2.Environment:
-    """Environment over the project's templates folder; undefined names are errors."""
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates in `folder` (made if needed), or None."""
+    if folder is None:
+        return None
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def make_env(templates_dir: Path, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """Environment over the project's templates folder; undefined names are errors. With
+    `bytecode_dir`, compiled templates are kept there between builds (Jinja checks each
+    against its source)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -57,6 +67,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         # One environment per build: no need to stat each template file again on every
         # get_template (tens of thousands of times on a national site).
         auto_reload=False,
+        bytecode_cache=bytecode_cache(bytecode_dir),
     )
     env.filters.update(
         md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,

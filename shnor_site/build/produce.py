@@ -52,6 +52,11 @@ def _write(path: Path, data: bytes | Iterable[bytes], keep_unchanged: bool = Fal
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return
     path.parent.mkdir(parents=True, exist_ok=True)
+    write_chunks(path, data)
+
+
+def write_chunks(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write bytes, or chunks of bytes as they come, into the file at `path`."""
     with path.open("wb") as out:
         if isinstance(data, bytes):
             out.write(data)

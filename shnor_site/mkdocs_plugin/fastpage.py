@@ -24,6 +24,7 @@ from typing import Any
 from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.incremental import text_digest
+from shnor_site.build.produce import write_chunks
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.mkdocs_plugin.anchors import Lookups, about_href, check_anchors, lookup
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
@@ -152,12 +153,7 @@ class FastPages(Reuse):
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
-        with target.open("wb") as out:
-            if isinstance(data, bytes):
-                out.write(data)
-            else:
-                for chunk in data:
-                    out.write(chunk)
+        write_chunks(target, data)
 
     def take(self) -> tuple[dict, dict, dict, set[str]]:
         """Anchors, links, counts and cache keys of the pages made since the last take

@@ -106,9 +106,12 @@ class Pages:
                 self.inc.remember(spec.uri, kept)
                 continue
             text, reads = reading(render_page, self.plan, spec)
-            logs.extend(self.fast.page(spec.uri, text))
-            if self.inc is not None:
-                self.inc.remember(spec.uri, self.fast.noted(spec.uri, text_digest(text), reads))
+            if self.inc is None:
+                logs.extend(self.fast.page(spec.uri, text))
+                continue
+            digest = text_digest(text)  # once: the cache key and the memo share it
+            logs.extend(self.fast.page(spec.uri, text, digest))
+            self.inc.remember(spec.uri, self.fast.noted(spec.uri, digest, reads))
         return logs
 
     def files(self, uris: list[str]) -> None:

@@ -179,12 +179,14 @@ class FastPages(Reuse):
         level = self.config.validation.links.anchors
         return [("mkdocs.structure.pages", level, t) for t in texts], elsewhere
 
-    def page(self, uri: str, text: str) -> list[tuple[str, int, str]]:
+    def page(self, uri: str, text: str, digest: str | None = None
+             ) -> list[tuple[str, int, str]]:
         """Convert and theme one page and write it (or take it from the cache); MkDocs'
-        messages about it."""
+        messages about it. `digest` is text_digest(text) when the caller has it."""
         from mkdocs.utils import meta
 
-        key = self.cache.key(uri, text_digest(text)) if self.cache is not None else None
+        key = (self.cache.key(uri, digest or text_digest(text)) if self.cache is not None
+               else None)
         if key is not None and self._from_cache(uri, key):
             self.last_logs = list(self._hit.logs)
             return list(self._hit.logs)

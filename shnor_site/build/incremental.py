@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from shnor_site.core.cachefiles import files_digest, read_pickle, write_pickle
 
 #: Changes when the meaning of the state file changes.
 FORMAT = "1"
@@ -135,12 +136,10 @@ def code_salt(folders: list[Path], *extra: str) -> str:
     """A hash of this package's code, of every file in `folders` (templates, docs/) and of
     anything else pages depend on (settings, the build date)."""
     digest = hashlib.sha256(FORMAT.encode())
-    package = Path(__file__).resolve().parents[1]
-    for folder in (package, *(Path(f) for f in folders if f)):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()
-                           and (folder != package or p.suffix == ".py")):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0"
-                          + hashlib.sha256(path.read_bytes()).digest())
+    files_digest(digest, Path(__file__).resolve().parents[1], lambda p: p.suffix == ".py")
+    for folder in folders:
+        if folder:
+            files_digest(digest, Path(folder), lambda p: True)
     for value in extra:
         digest.update(b"\0" + value.encode())
     return digest.hexdigest()
@@ -163,11 +162,7 @@ class Incremental:
         self.reason = "first" if last is None else "text" if same else "structure"
 
     def _last(self) -> BuildState | None:
-        try:
-            with self.path.open("rb") as src:
-                state = pickle.load(src)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-            return None
+        state = read_pickle(self.path)
         return state if isinstance(state, BuildState) else None
 
     def reusable(self, uri: str) -> PageMemo | None:
@@ -197,8 +192,4 @@ class Incremental:
     def save(self, pages: dict[str, PageMemo], files: FilesMemo | None) -> None:
         """Write the state of this build (its pages only) for the next one."""
         self.state.pages, self.state.files = pages, files
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as out:
-            pickle.dump(self.state, out, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.path)
+        write_pickle(self.path, self.state)

@@ -10,10 +10,11 @@ again. The checks across files (ids, references, practices against programmes) a
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Any
+
+from shnor_site.core.cachefiles import files_digest, read_pickle, write_pickle
 
 #: Changes when the meaning of the file changes.
 FORMAT = "1"
@@ -25,8 +26,7 @@ def _code_hash() -> str:
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(FORMAT.encode())
     for folder in ("content", "core"):
-        for path in sorted((package / folder).rglob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        files_digest(digest, package / folder, lambda p: p.suffix == ".py")
     return digest.hexdigest()
 
 
@@ -42,11 +42,10 @@ class CheckedCache:
         self.hits = 0
 
     def _load(self) -> dict[str, tuple[bytes, bytes]]:
-        try:
-            with self.path.open("rb") as src:
-                salt, entries = pickle.load(src)
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        kept = read_pickle(self.path)
+        if not (isinstance(kept, tuple) and len(kept) == 2):
             return {}
+        salt, entries = kept
         return entries if salt == self.salt and isinstance(entries, dict) else {}
 
     def check(self, check_file: Any, kind: str, path: Path, root: Path, *args: Any) -> Any:
@@ -69,8 +68,4 @@ class CheckedCache:
 
     def save(self) -> None:
         """Keep the results of this build's files (only those) for the next one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as out:
-            pickle.dump((self.salt, self.new), out, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.path)
+        write_pickle(self.path, (self.salt, self.new))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from shnor_site.core.cachefiles import files_digest
+
 #: Bump when what is stored changes shape.
 FORMAT = "2"
 
@@ -45,8 +47,8 @@ def code_version() -> str:
     digest = hashlib.sha256(f"{FORMAT}|{mkdocs.__version__}|{markdown.__version__}|"
                             f"{getattr(material, '__version__', '')}".encode())
     here = Path(__file__).resolve().parent
-    for path in sorted([*here.glob("*.py"), *(here.parent / "build").glob("*.py")]):
-        digest.update(path.read_bytes())
+    for folder in (here, here.parent / "build"):
+        files_digest(digest, folder, lambda p: p.suffix == ".py")
     return digest.hexdigest()
 
 
@@ -54,9 +56,7 @@ def folder_hash(folders: list[str]) -> str:
     """A hash of every file of the theme's folders (templates and overrides)."""
     digest = hashlib.sha256()
     for folder in folders:
-        root = Path(folder)
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix == ".html"):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        files_digest(digest, Path(folder), lambda p: p.suffix == ".html")
     return digest.hexdigest()
 
 

@@ -64,6 +64,10 @@ def test_a_changed_practice_body_renders_only_the_pages_that_read_it(
     assert counts["why"] == "text"
     assert 1 <= counts["rendered"] <= 3 < counts["linked"]  # the practice's page(s) only
     assert counts["files_linked"] > 0
+    # The search index: only the changed practice's documents are counted again; the
+    # files whose bytes came out the same are linked from the last site.
+    assert 0 < counts["index_docs_made"] <= 10 < counts["index_docs_taken"]
+    assert counts["index_files_linked"] > counts["index_files_written"] > 0
     assert "Новый абзац о кураторстве." in warm["practices/tula-shkola-kurator/index.html"
                                                  ].decode("utf-8")
     assert _clean_build(project, tmp_path, monkeypatch) == warm
@@ -77,6 +81,8 @@ def test_an_unchanged_rebuild_renders_nothing_and_equals_a_clean_build(
     warm = _files(atomic_build(project, site))
     counts = _counts(tmp_path)
     assert counts["rendered"] == 0 and counts["linked"] == counts["reused"] > 0
+    assert counts["index_docs_made"] == counts["index_files_written"] == 0
+    assert counts["index_docs_taken"] > 0 and counts["index_files_linked"] > 0
     # Linked pages keep their cache entries: a later change of structure still finds them.
     cache = project.parent / ".cache" / "shnor"
     assert Cache(cache, "").count() >= counts["linked"]
@@ -96,6 +102,7 @@ def test_a_change_of_structure_renders_every_page(
     counts = _counts(tmp_path)
     assert counts["why"] == "structure"
     assert counts.get("reused", 0) == 0 and counts["rendered"] > 20
+    assert counts["index_docs_taken"] == 0 and counts["index_docs_made"] > 20
     assert _clean_build(project, tmp_path, monkeypatch) == warm
 
 

@@ -23,7 +23,6 @@ from shnor_site.core.tracked import reading
 def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
     """Write the finished pages of `specs`, every file and the search index; report once."""
     from shnor_site.pages.plan import file_uris
-    from shnor_site.search.site_index import INDEX_DIR, build_search_index
 
     fast, by_uri = job.fast, {s.uri: s for s in specs}
     logs: list[tuple[str, int, str]] = []
@@ -33,7 +32,7 @@ def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
 
     def run(kind: str, data: Any) -> None:
         if kind == "search":
-            build_search_index(plan.graph, job.stage / INDEX_DIR, job.docs)
+            pages.search(job)
         elif kind == "files":
             pages.files(file_uris(plan))
         else:
@@ -113,6 +112,24 @@ class Pages:
             logs.extend(self.fast.page(spec.uri, text, digest))
             self.inc.remember(spec.uri, self.fast.noted(spec.uri, digest, reads))
         return logs
+
+    def search(self, job: Any) -> None:
+        """The search index: staged as before without a cache; with one, written into the
+        site, its unchanged documents and files taken from the last build (search/memo.py)."""
+        from shnor_site.search.memo import LinkingSink, SearchMemo
+        from shnor_site.search.site_index import INDEX_DIR, build_search_index
+
+        if self.inc is None:
+            build_search_index(self.plan.graph, job.stage / INDEX_DIR, job.docs)
+            return
+        state, fast = self.inc.state, self.fast
+        memo = SearchMemo(self.inc.path.parent, state.salt + state.structure,
+                          self.inc.changed)
+        sink = LinkingSink(memo, lambda name, data: fast.write_stamped(
+            f"{INDEX_DIR}/{name}", data), lambda name, written: fast.link_one(
+            f"{INDEX_DIR}/{name}", written))
+        build_search_index(self.plan.graph, sink, job.docs, memo)
+        fast.counts.update(memo.counts)
 
     def files(self, uris: list[str]) -> None:
         """Write every file (original texts, calendars, open data, feeds) into the site, or

@@ -71,6 +71,16 @@ class Reuse:
             linked.append(uri)
         return True
 
+    def link_one(self, uri: str, written: tuple[int, int] | None) -> bool:
+        """Link the last build's file at `uri` when it is still as written."""
+        self._wait_go()  # type: ignore[attr-defined]
+        return link_previous(self.previous, Path(self.site_dir), uri, written, self._folders)
+
+    def write_stamped(self, uri: str, data: bytes) -> tuple[int, int] | None:
+        """Write a file into the site; its (size, mtime) as written."""
+        self.write(uri, data)  # type: ignore[attr-defined]
+        return stamp(Path(self.site_dir) / uri)
+
     def file_stamps(self, uris: list[str]) -> dict[str, tuple[int, int]]:
         """(size, mtime) of each file written into this site."""
         site = Path(self.site_dir)

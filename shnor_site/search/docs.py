@@ -13,7 +13,7 @@ and open their card on the roadmap page.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,15 +200,24 @@ def _by_place(g: Any, records: list[Any]) -> list[Any]:
                                           getattr(r, "municipality", None) or ""))
 
 
-def collect(g: Any, docs_dir: Path | None = None) -> Iterator[SearchDoc]:
-    """Every document, one at a time: grouped by type in TYPES order, then by municipality,
-    then in page order (the index files rely on this grouping)."""
+def groups(g: Any, docs_dir: Path | None = None
+           ) -> Iterator[tuple[str, Callable[[], Iterator[SearchDoc]]]]:
+    """The documents in groups, each with a key and the call that makes it (a rebuild
+    takes a group whose texts did not change from the last build, memo.py): grouped by
+    type in TYPES order, then by municipality, then in page order (the index files rely on
+    this grouping)."""
     programmes = _by_place(g, g.cat.all("programme"))
     for prog in programmes:
-        yield from programme_docs(g, prog)
+        yield f"programme:{prog.id}", functools.partial(programme_docs, g, prog)
     for prog in programmes:
-        yield from event_docs(g, prog)
+        yield f"events:{prog.id}", functools.partial(event_docs, g, prog)
     for practice in _by_place(g, g.practices.practices):
-        yield from practice_docs(g, practice)
-    yield from place_docs(g)
-    yield from static_docs(docs_dir, g.cat.glossary)
+        yield f"practice:{practice.id}", functools.partial(practice_docs, g, practice)
+    yield "places", functools.partial(place_docs, g)
+    yield "pages", functools.partial(static_docs, docs_dir, g.cat.glossary)
+
+
+def collect(g: Any, docs_dir: Path | None = None) -> Iterator[SearchDoc]:
+    """Every document, one at a time, in index order (see `groups`)."""
+    for _, make in groups(g, docs_dir):
+        yield from make()

@@ -18,11 +18,12 @@ gaps between ascending document ids, each followed by its score byte.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from shnor_site.search.docs import TYPES, SearchDoc
-from shnor_site.search.index import BLOCK, FILTER_PREFIX, MAX_POSTINGS, Index
+from shnor_site.search.index import BLOCK, FILTER_PREFIX, MAX_POSTINGS, Counted, Index
 from shnor_site.search.text import STOP_WORDS
 
 #: Bytes of JSON per document block at most (a longer single document gets its own).
@@ -52,25 +53,53 @@ def varint(n: int) -> bytes:
     return bytes(out)
 
 
-def _dump(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+class Sink(Protocol):
+    """Where the index files go: `put` stores the bytes of one file, by its path inside
+    search-index/ ("meta.json", "d/0.json", …)."""
+
+    def put(self, name: str, data: bytes) -> None:
+        """Store one file."""
+
+
+class FolderSink:
+    """Writes the index files into a folder, which is emptied first."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        self._folders: set[Path] = {out}
+
+    def put(self, name: str, data: bytes) -> None:
+        """Write one file."""
+        path = self.out / name
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        path.write_bytes(data)
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def entry(doc: SearchDoc) -> list[Any]:
+    """What a result shows of a document: [url, title, type, place, excerpt]."""
+    return [doc.url, doc.title, TYPE_INDEX[doc.kind], doc.place, doc.excerpt]
 
 
 class Blocks:
     """Numbers documents and writes them block by block as they come (collect() order)."""
 
-    def __init__(self, out: Path) -> None:
-        self.folder = out / "d"
-        self.folder.mkdir(parents=True)
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
         self.block, self.items, self.size, self.key = 0, [], 0, None
         self.types: dict[str, list[int]] = {}
         self.places: dict[str, list[Any]] = {}
 
-    def add(self, doc: SearchDoc) -> int:
+    def add(self, doc: Counted) -> int:
         """Store a document; return its id (block × BLOCK + position)."""
-        entry = [doc.url, doc.title, TYPE_INDEX[doc.kind], doc.place, doc.excerpt]
-        size = len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        entry, size = doc.entry, doc.size
         key = (doc.kind, doc.municipality)
         if self.items and (len(self.items) == BLOCK or self.size + size > BLOCK_BYTES
                            or key != self.key):
@@ -90,7 +119,7 @@ class Blocks:
     def flush(self) -> None:
         """Write the open block."""
         if self.items:
-            _dump(self.folder / f"{self.block}.json", self.items)
+            self.sink.put(f"d/{self.block}.json", _json(self.items))
             self.block += 1
             self.items, self.size = [], 0
 
@@ -100,10 +129,14 @@ def _entries(index: Index) -> list[tuple[str, bytes]]:
     for term in sorted(index.terms):
         p = index.terms[term]
         body, last = bytearray(), 0
+        append, extend = body.append, body.extend
         for doc_id, score in zip(p.ids, p.scores, strict=True):
             gap = doc_id - last
-            body += bytes((gap,)) if gap < 0x80 else varint(gap)
-            body.append(score)
+            if gap < 0x80:
+                append(gap)
+            else:
+                extend(varint(gap))
+            append(score)
             last = doc_id
         raw = term.encode("utf-8")
         out.append((term, varint(len(raw)) + raw + varint(p.df) + varint(len(p.ids))
@@ -116,38 +149,36 @@ def prefix_files(shards: int) -> int:
     return max(1, shards // 4)
 
 
-def write_terms(index: Index, out: Path) -> int:
+def write_terms(index: Index, sink: Sink) -> int:
     """Term files and prefix files; returns the number of term files."""
     entries = _entries(index)
     shards = max(1, sum(len(e) for _, e in entries) // SHARD_BYTES)
     groups: list[list[bytes]] = [[] for _ in range(shards)]
     for term, entry in entries:
         groups[fnv1a(term) % shards].append(entry)
-    (out / "t").mkdir()
     for n, group in enumerate(groups):
-        (out / "t" / f"{n}.bin").write_bytes(varint(len(group)) + b"".join(group))
+        sink.put(f"t/{n}.bin", varint(len(group)) + b"".join(group))
     prefixes = prefix_files(shards)
     words: list[list[list[Any]]] = [[] for _ in range(prefixes)]
     for term, p in sorted(index.terms.items()):
         if not term.startswith(FILTER_PREFIX):
             words[fnv1a(term[:2]) % prefixes].append([term, p.df])
-    (out / "p").mkdir()
     for n, group in enumerate(words):
-        _dump(out / "p" / f"{n}.json", group)
+        sink.put(f"p/{n}.json", _json(group))
     return shards
 
 
-def write_meta(out: Path, blocks: Blocks, shards: int, docs: int,
+def write_meta(sink: Sink, blocks: Blocks, shards: int, docs: int,
                regions: dict[str, str]) -> None:
     """meta.json and places.json (municipalities: name, id, region, block ranges)."""
     types = [[TYPES[k], *blocks.types[k]] if k in blocks.types else [TYPES[k], -1, -1]
              for k in TYPES]
-    _dump(out / "meta.json", {
+    sink.put("meta.json", _json({
         "version": 2, "shards": shards, "prefixes": prefix_files(shards), "block": BLOCK,
         "types": types, "typeRank": [TIE_ORDER.index(k) for k in TYPES], "docs": docs,
         "maxPostings": MAX_POSTINGS,
-        "stop": sorted(STOP_WORDS)})
+        "stop": sorted(STOP_WORDS)}))
     places = sorted(([name, mid, regions.get(mid, ""), ranges]
                      for mid, (name, ranges) in blocks.places.items()),
                     key=lambda p: (p[0], p[1]))
-    _dump(out / "places.json", places)
+    sink.put("places.json", _json(places))

@@ -13,10 +13,13 @@ practices, prefixed with «~») are never cut.
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from shnor_site.search.docs import SearchDoc
 from shnor_site.search.text import terms
@@ -57,10 +60,35 @@ NAME_BOOST = 4.0
 NAME_TEXT_SHARE = 0.1
 
 
+#: The score at which each level from 2 to 127 begins: level k holds the scores whose
+#: 16·log2(1 + 8·score) rounds to k.
+_LEVELS = [(2 ** ((k - 0.5) / 16) - 1) / 8 for k in range(2, NAME_BIT)]
+
+
 def quantise(score: float) -> int:
-    """A BM25 score in seven bits: 16·log2(1 + 8·score), 1 to 127 (search-engine.js inverts
-    it)."""
-    return max(1, min(NAME_BIT - 1, round(16 * math.log2(1 + 8 * score))))
+    """A BM25 score in seven bits: 16·log2(1 + 8·score) rounded, 1 to 127 (search-engine.js
+    inverts it), found among the levels' bounds (a bisection in C, not a logarithm per
+    posting)."""
+    return 1 + bisect_right(_LEVELS, score)
+
+
+class Counted(NamedTuple):
+    """One document as the index needs it: where it is listed (kind, municipality, place,
+    the block entry [url, title, type, place, excerpt]), its filter values, and its terms
+    as ids of the builder's vocabulary with their frequencies and name flags. A rebuild
+    takes it from the last build when the document cannot have changed (memo.py)."""
+
+    kind: str
+    municipality: str | None
+    place: str
+    entry: list[Any]
+    #: Bytes of the entry in JSON (how full its block is).
+    size: int
+    filters: list[str]
+    ids: array
+    tfs: array
+    flags: bytes
+    name_terms: int
 
 
 def _counts(doc: SearchDoc) -> tuple[Counter[str], set[str]]:
@@ -76,24 +104,32 @@ def _counts(doc: SearchDoc) -> tuple[Counter[str], set[str]]:
 
 @dataclass
 class _Counted:
-    """Term ids and frequencies of every document: compact, for a national corpus."""
+    """Term ids and frequencies of every document: compact, for a national corpus. A term
+    keeps its id for as long as the vocabulary is handed on (rebuilds, memo.py); a term no
+    document holds any more has a document count of 0 and is left out of the index."""
 
     vocab: dict[str, int] = field(default_factory=dict)
     df: list[int] = field(default_factory=list)
     docs: list[tuple[int, array, array, int, bytes, int]] = field(default_factory=list)
 
-    def add(self, doc_id: int, counts: Counter[str], names: set[str]) -> None:
-        ids = array("I")
+    def ids(self, counts: Counter[str]) -> array:
+        """The ids of these terms (new terms get the next ones)."""
+        out = array("I")
         for term in counts:
             tid = self.vocab.get(term)
             if tid is None:
                 tid = self.vocab[term] = len(self.df)
                 self.df.append(0)
-            self.df[tid] += 1
-            ids.append(tid)
-        self.docs.append((doc_id, ids, array("I", counts.values()), sum(counts.values()),
-                          bytes(NAME_BIT if term in names else 0 for term in counts),
-                          len(names)))
+            out.append(tid)
+        return out
+
+    def add(self, doc_id: int, item: Counted) -> None:
+        """Count a document in."""
+        df = self.df
+        for tid in item.ids:
+            df[tid] += 1
+        self.docs.append((doc_id, item.ids, item.tfs, sum(item.tfs), item.flags,
+                          item.name_terms))
 
 
 def _scored(counted: _Counted) -> list[tuple[array, bytearray]]:
@@ -101,15 +137,17 @@ def _scored(counted: _Counted) -> list[tuple[array, bytearray]]:
     n = len(counted.docs) or 1
     avg = (sum(d[3] for d in counted.docs) / n) or 1.0
     idf = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in counted.df]
-    out = [(array("I"), bytearray()) for _ in counted.df]
+    out = [(array("I"), bytearray()) for _ in counted.df]  # df 0: stays empty
+    levels, k1 = _LEVELS, K1 + 1
     for doc_id, ids, tfs, length, flags, name_terms in counted.docs:
         norm = K1 * (1 - B + B * length / avg)
         boost = NAME_BOOST / name_terms if name_terms else 0.0
         for tid, tf, flag in zip(ids, tfs, flags, strict=True):
             ids_out, scores = out[tid]
             ids_out.append(doc_id)
-            bm25 = idf[tid] * tf * (K1 + 1) / (tf + norm)
-            scores.append(quantise(boost + NAME_TEXT_SHARE * bm25 if flag else bm25) | flag)
+            bm25 = idf[tid] * tf * k1 / (tf + norm)
+            score = boost + NAME_TEXT_SHARE * bm25 if flag else bm25
+            scores.append((1 + bisect_right(levels, score)) | flag)  # quantise(), inline
     return out
 
 
@@ -125,15 +163,31 @@ def _cut(ids: array, scores: bytearray, limit: int) -> tuple[array, bytearray]:
 class Builder:
     """Takes numbered documents one by one (ids ascending) and makes the Index."""
 
-    def __init__(self, limit: int | None = None) -> None:
+    def __init__(self, limit: int | None = None, vocab: list[str] | None = None) -> None:
         self.limit = MAX_POSTINGS if limit is None else limit
         self.counted = _Counted()
+        for term in vocab or ():  # the last build's term ids (its documents keep theirs)
+            self.counted.vocab[term] = len(self.counted.df)
+            self.counted.df.append(0)
         self.filters: dict[str, array] = {}
 
-    def add(self, doc_id: int, doc: SearchDoc) -> None:
-        """Count the document's terms and note its filter values."""
-        self.counted.add(doc_id, *_counts(doc))
-        for value in doc.filters:
+    def vocabulary(self) -> list[str]:
+        """Every term by id (for a rebuild to hand back)."""
+        return list(self.counted.vocab)
+
+    def count(self, doc: SearchDoc, entry: list[Any]) -> Counted:
+        """A document's terms counted, ready to add (and to keep for a rebuild)."""
+        counts, names = _counts(doc)
+        size = len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        return Counted(doc.kind, doc.municipality, doc.place, entry, size, doc.filters,
+                       self.counted.ids(counts), array("I", counts.values()),
+                       bytes(NAME_BIT if term in names else 0 for term in counts),
+                       len(names))
+
+    def add(self, doc_id: int, item: Counted) -> None:
+        """Count the document's terms in and note its filter values."""
+        self.counted.add(doc_id, item)
+        for value in item.filters:
             self.filters.setdefault(FILTER_PREFIX + value, array("I")).append(doc_id)
 
     def finish(self) -> Index:
@@ -141,7 +195,8 @@ class Builder:
         index = Index()
         for term, (ids, scores) in zip(self.counted.vocab, _scored(self.counted),
                                        strict=True):
-            index.terms[term] = Postings(len(ids), *_cut(ids, scores, self.limit))
+            if ids:
+                index.terms[term] = Postings(len(ids), *_cut(ids, scores, self.limit))
         self.counted = _Counted()  # free the per-document counts
         for term, ids in self.filters.items():
             index.terms[term] = Postings(len(ids), ids, bytearray(b"\x01" * len(ids)))

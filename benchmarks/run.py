@@ -90,12 +90,18 @@ def _touch_practice(content: Path) -> str:
     return path.name
 
 
-def _rebuild(project: Path) -> tuple[Run, dict, str]:
+def _rebuild(project: Path, repeat: int = 1) -> tuple[Run, dict, str]:
     """Our build again after one changed practice, over the full build's site folder, with
-    its state and page cache."""
-    name = _touch_practice(project / "content")
-    run, timings = _our_build(project, "site-full", cold=False)
-    return run, timings, name
+    its state and page cache: the fastest of `repeat` (the practice changed again each
+    time)."""
+    best: tuple[Run, dict, str] | None = None
+    for _ in range(repeat):
+        name = _touch_practice(project / "content")
+        run, timings = _our_build(project, "site-full", cold=False)
+        if best is None or (run.ok and run.seconds < best[0].seconds):
+            best = (run, timings, name)
+    assert best is not None
+    return best
 
 
 def _builds(project: Path, repeat: int) -> tuple[dict[str, Run], dict]:
@@ -118,9 +124,11 @@ def _builds(project: Path, repeat: int) -> tuple[dict[str, Run], dict]:
     if hugo.exists():
         tree = hugo_tree(exported, project / "hugo")
         runs["hugo"] = timed([str(hugo), "--source", str(tree), "--destination",
-                              str(project / "site-hugo"), "--quiet"], project)
+                              str(project / "site-hugo"), "--quiet"], project,
+                             repeat=repeat)
         _log(f"hugo: {runs['hugo'].seconds:.1f} s")
-    runs["rebuild"], timings["rebuild"], timings["rebuild_changed"] = _rebuild(project)
+    runs["rebuild"], timings["rebuild"], timings["rebuild_changed"] = _rebuild(project,
+                                                                               repeat)
     _log(f"rebuild after one practice: {runs['rebuild'].seconds:.1f} s, "
          f"{timings['rebuild'].get('finished', {}).get('counts')}")
     return runs, timings

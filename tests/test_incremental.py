@@ -152,10 +152,10 @@ def test_the_body_is_cut_out_where_it_stands() -> None:
 
 
 def test_state_survives_only_its_own_format(tmp_path: Path) -> None:
-    from shnor_site.build.incremental import STATE, Incremental
+    from shnor_site.build.incremental import STATE, Incremental, content_state
     from shnor_site.content.validate import load_catalogue
 
-    cat = load_catalogue(SITE_CONTENT)
+    cat = content_state(load_catalogue(SITE_CONTENT))
     (tmp_path / STATE).write_bytes(b"not a pickle")
     inc = Incremental(tmp_path, "salt", cat)
     assert inc.reason == "first" and inc.reusable("index.md") is None

@@ -10,29 +10,35 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from shnor_site.build.failure import describe
 from shnor_site.build.incremental import FilesMemo, Incremental, code_salt, text_digest
 from shnor_site.build.parallel import CHUNK, Outcome, can_fork, cores, share, tasks_for
+from shnor_site.build.search_child import SearchChild, watching
 from shnor_site.core.tracked import reading
 
 
-def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
-    """Write the finished pages of `specs`, every file and the search index; report once."""
+def finish(job: Any, plan: Any, specs: list[Any], report: Any,
+           content: tuple[str, dict[str, str]] | None = None,
+           child: SearchChild | None = None) -> None:
+    """Write the finished pages of `specs`, every file and the search index (unless `child`
+    makes it); report once. `content` is content_state() when there is a cache."""
     from shnor_site.pages.plan import file_uris
 
     fast, by_uri = job.fast, {s.uri: s for s in specs}
     logs: list[tuple[str, int, str]] = []
     times: dict[str, float] = {}
-    inc = incremental_for(job, plan)
+    inc = incremental_for(job, plan, content)
     pages = Pages(fast, plan, inc)
 
     def run(kind: str, data: Any) -> None:
         if kind == "search":
-            pages.search(job)
+            fast.counts.update(search_index(job, plan.graph, content))
         elif kind == "files":
             pages.files(file_uris(plan))
         else:
@@ -51,8 +57,13 @@ def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
     logs.extend(pages.finish(first))  # the helper inherits what these made: compiled
     done = {s.uri for s in first}  # templates, skeletons of the theme
     result = outcome()
-    result.merge(share(tasks_for([s.uri for s in specs if s.uri not in done], job.search),
+    result.merge(share(tasks_for([s.uri for s in specs if s.uri not in done],
+                                 job.search and child is None),
                        run, outcome, describe, helper))
+    if child is not None:
+        counts, times["search"] = child.join()
+        result.counts.update(counts)
+        result.times["search"] = times["search"]
     messages, elsewhere = fast.conclude(result.ids, result.links, result.keys)
     if inc is not None:
         inc.save(result.memos, result.files)
@@ -62,15 +73,16 @@ def finish(job: Any, plan: Any, specs: list[Any], report: Any) -> None:
                         "counts": result.counts, "times": result.times, "helper": helper})
 
 
-def incremental_for(job: Any, plan: Any) -> Incremental | None:
+def incremental_for(job: Any, plan: Any, content: tuple[str, dict[str, str]] | None
+                    ) -> Incremental | None:
     """The comparison with the last build, when finished pages are cached."""
     cache_dir = getattr(job.fast, "cache_dir", None)
-    if not cache_dir:
+    if not cache_dir or content is None:
         return None
     config = Path(job.fast.config_file)
     salt = code_salt([job.templates, job.docs], job.fast.salt(), str(plan.sched.today),
                      config.read_text(encoding="utf-8") if config.is_file() else "")
-    return Incremental(Path(cache_dir), salt, plan.graph.cat)
+    return Incremental(Path(cache_dir), salt, content)
 
 
 def pages_reused(counts: dict[str, Any]) -> int:
@@ -113,24 +125,6 @@ class Pages:
             self.inc.remember(spec.uri, self.fast.noted(spec.uri, digest, reads))
         return logs
 
-    def search(self, job: Any) -> None:
-        """The search index: staged as before without a cache; with one, written into the
-        site, its unchanged documents and files taken from the last build (search/memo.py)."""
-        from shnor_site.search.memo import LinkingSink, SearchMemo
-        from shnor_site.search.site_index import INDEX_DIR, build_search_index
-
-        if self.inc is None:
-            build_search_index(self.plan.graph, job.stage / INDEX_DIR, job.docs)
-            return
-        state, fast = self.inc.state, self.fast
-        memo = SearchMemo(self.inc.path.parent, state.salt + state.structure,
-                          self.inc.changed)
-        sink = LinkingSink(memo, lambda name, data: fast.write_stamped(
-            f"{INDEX_DIR}/{name}", data), lambda name, written: fast.link_one(
-            f"{INDEX_DIR}/{name}", written))
-        build_search_index(self.plan.graph, sink, job.docs, memo)
-        fast.counts.update(memo.counts)
-
     def files(self, uris: list[str]) -> None:
         """Write every file (original texts, calendars, open data, feeds) into the site, or
         link the last build's when nothing they were made from changed."""
@@ -143,6 +137,48 @@ class Pages:
             return
         _, reads = reading(finish_files, self.fast, site_files(self.plan))
         self.made_files = FilesMemo(reads, self.fast.file_stamps(uris))
+
+
+def search_index(job: Any, graph: Any, content: tuple[str, dict[str, str]] | None,
+                 check: Callable[[], None] | None = None) -> dict[str, int]:
+    """Write the search index; what it took from the last build and made anew. Without a
+    cache it is staged; with one it is written into the site, its unchanged documents
+    and files taken from the last build (search/memo.py). `check` is called before each
+    file (a child stops there when its worker is gone)."""
+    from shnor_site.search.memo import LinkingSink, SearchMemo
+    from shnor_site.search.site_index import INDEX_DIR, build_search_index
+
+    fast = job.fast
+    cache_dir = getattr(fast, "cache_dir", None)
+    if not cache_dir or content is None:
+        build_search_index(graph, job.stage / INDEX_DIR, job.docs)
+        return {}
+    structure, texts = content
+    memo = SearchMemo(Path(cache_dir), code_salt([job.docs]) + structure, texts)
+
+    def write(name: str, data: bytes) -> tuple[int, int] | None:
+        if check is not None:
+            check()
+        return fast.write_stamped(f"{INDEX_DIR}/{name}", data)
+
+    def link(name: str, written: tuple[int, int]) -> bool:
+        if check is not None:
+            check()
+        return fast.link_one(f"{INDEX_DIR}/{name}", written)
+
+    build_search_index(graph, LinkingSink(memo, write, link), job.docs, memo)
+    return dict(memo.counts)
+
+
+def early_search(job: Any, graph: Any, content: tuple[str, dict[str, str]] | None
+                 ) -> SearchChild | None:
+    """A child building the search index while this process plans the pages (a second
+    core, a fork, finished pages); None when the index is made among the other tasks."""
+    if not (job.search and job.fast is not None and can_fork() and cores() > 1):
+        return None
+    parent = os.getpid()
+    return SearchChild(lambda: search_index(job, graph, content, watching(parent)),
+                       describe)
 
 
 def finish_files(fast: Any, files: Any) -> None:

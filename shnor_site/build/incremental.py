@@ -148,9 +148,11 @@ def code_salt(folders: list[Path], *extra: str) -> str:
 class Incremental:
     """Which pages of this build can be taken from the last one, and what to remember."""
 
-    def __init__(self, folder: Path, salt: str, cat: Any) -> None:
+    def __init__(self, folder: Path, salt: str, content: tuple[str, dict[str, str]]
+                 ) -> None:
+        """`content` is content_state() of this build's catalogue."""
         self.path = Path(folder) / STATE
-        structure, texts = content_state(cat)
+        structure, texts = content
         self.state = BuildState(salt, structure, texts)
         last = self._last()
         same = last is not None and (last.salt, last.structure) == (salt, structure)

@@ -68,8 +68,7 @@ def write_chunks(path: Path, data: bytes | Iterable[bytes]) -> None:
 def produce(job: Job, report: Report) -> bool:
     """Make everything under job.stage; False when the content has errors."""
     from shnor_site.content.validate import load_catalogue
-    from shnor_site.pages.plan import file_uris, plan_site, render_page
-    from shnor_site.render.glossary import abbreviation_pairs, glossary_markdown
+    from shnor_site.pages.plan import link_content
 
     cache = getattr(job.fast, "cache_dir", None)
     cat = load_catalogue(job.content, keep_sources=False,
@@ -77,27 +76,59 @@ def produce(job: Job, report: Report) -> bool:
     report("problems", [(p.severity, p.format()) for p in cat.problems])
     if cat.errors:
         return False
-    plan = plan_site(cat, job.templates, job.today,
-                     Path(cache) / "templates" if cache else None)
-    files = file_uris(plan)
-    abbreviations = abbreviation_pairs(cat.glossary)
-    fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files, abbreviations)
-               ) if job.fast else ()
-    report("plan", {"pages": [s.uri for s in plan.specs], "files": files,
-                    "fast": [s.uri for s in plan.specs if s.uri in fast],
-                    "finished_files": bool(fast), "abbreviations": abbreviations,
-                    "glossary": glossary_markdown(cat.glossary)})
+    graph = link_content(cat)
+    if job.fast is None:
+        _produce_staged(job, cat, graph, report)
+        return True
+    from shnor_site.build.finish import early_search
+    from shnor_site.build.incremental import content_state
+
+    content = content_state(cat) if cache else None
+    child = early_search(job, graph, content)  # the index, while the pages are planned
+    try:
+        _produce_finished(job, cat, graph, report, content, child)
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
+    return True
+
+
+def _plan(job: Job, cat: Any, graph: Any) -> Any:
+    from shnor_site.pages.plan import plan_site
+
+    cache = getattr(job.fast, "cache_dir", None)
+    return plan_site(cat, job.templates, job.today,
+                     Path(cache) / "templates" if cache else None, graph)
+
+
+def _plan_report(plan: Any, files: list[str], fast: set[str] | tuple) -> dict[str, Any]:
+    from shnor_site.render.glossary import abbreviation_pairs, glossary_markdown
+
+    cat = plan.graph.cat
+    return {"pages": [s.uri for s in plan.specs], "files": files,
+            "fast": [s.uri for s in plan.specs if s.uri in fast],
+            "finished_files": bool(fast), "abbreviations": abbreviation_pairs(cat.glossary),
+            "glossary": glossary_markdown(cat.glossary)}
+
+
+def _stage_pages(job: Job, plan: Any, report: Report, fast: set[str] | tuple) -> None:
+    from shnor_site.pages.plan import render_page
+
     for spec in plan.specs:
         if spec.uri not in fast:
             _write(job.stage / spec.uri, render_page(plan, spec).encode("utf-8"),
                    job.keep_unchanged)
             report("page", spec.uri)
-    if fast:
-        from shnor_site.build.finish import finish
 
-        finish(job, plan, [s for s in plan.specs if s.uri in fast], report)
-        report("done", None)
-        return True
+
+def _produce_staged(job: Job, cat: Any, graph: Any, report: Report) -> None:
+    """Every page and file staged as Markdown and bytes for MkDocs, then the index."""
+    from shnor_site.pages.plan import file_uris
+
+    plan = _plan(job, cat, graph)
+    report("plan", _plan_report(plan, file_uris(plan), ()))
+    _stage_pages(job, plan, report, ())
     write_files(job, plan, report)
     if job.search:
         from shnor_site.search.site_index import INDEX_DIR, build_search_index
@@ -105,7 +136,34 @@ def produce(job: Job, report: Report) -> bool:
         build_search_index(plan.graph, job.stage / INDEX_DIR, job.docs)
         report("search", None)
     report("done", None)
-    return True
+
+
+def _produce_finished(job: Job, cat: Any, graph: Any, report: Report,
+                      content: tuple[str, dict[str, str]] | None, child: Any) -> None:
+    """Pages outside the navigation finished here (finish.py), the others staged."""
+    from shnor_site.build.finish import finish
+    from shnor_site.pages.plan import file_uris
+    from shnor_site.render.glossary import abbreviation_pairs
+
+    plan = _plan(job, cat, graph)
+    files = file_uris(plan)
+    fast = set(job.fast.setup(job.stage, [s.uri for s in plan.specs], files,
+                              abbreviation_pairs(cat.glossary)))
+    report("plan", _plan_report(plan, files, fast))
+    _stage_pages(job, plan, report, fast)
+    if fast:
+        finish(job, plan, [s for s in plan.specs if s.uri in fast], report, content, child)
+        report("done", None)
+        return
+    if child is not None:  # the fast path declined: the child's index is not wanted
+        child.stop()
+    write_files(job, plan, report)
+    if job.search:
+        from shnor_site.search.site_index import INDEX_DIR, build_search_index
+
+        build_search_index(plan.graph, job.stage / INDEX_DIR, job.docs)
+        report("search", None)
+    report("done", None)
 
 
 def write_files(job: Job, plan: Any, report: Report) -> None:

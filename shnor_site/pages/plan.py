@@ -67,16 +67,22 @@ def all_pages(g: Graph, sched: TemplateSchedule) -> list[PageSpec]:
             + practice_pages(g))
 
 
+def link_content(cat: Catalogue) -> Graph:
+    """The cross-reference graph of a catalogue free of errors."""
+    with no_cyclic_gc():  # the graph grows to the catalogue's size: no scans meanwhile
+        return build_graph(cat)
+
+
 def plan_site(cat: Catalogue, templates_dir: Path, today: dt.date | None = None,
-              bytecode_dir: Path | None = None) -> SitePlan:
-    """Link a catalogue free of errors and list its pages.
+              bytecode_dir: Path | None = None, graph: Graph | None = None) -> SitePlan:
+    """Link a catalogue free of errors (unless `graph` is its graph) and list its pages.
 
     `today` is the date event statuses are judged against (default: build_date()); the
     one Schedule made here serves every page and file of the build. `bytecode_dir` keeps
     the compiled templates between builds (render/env.py).
     """
-    with no_cyclic_gc():  # the graph grows to the catalogue's size: no scans meanwhile
-        graph = build_graph(cat)
+    graph = graph if graph is not None else link_content(cat)
+    with no_cyclic_gc():
         sched = TemplateSchedule(graph, today or build_date())
         return SitePlan(graph, sched, make_env(templates_dir, bytecode_dir),
                         all_pages(graph, sched))

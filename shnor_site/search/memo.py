@@ -3,14 +3,15 @@ files that cannot have changed are taken from it instead of being made again.
 
 Two files in the cache folder:
 
-    search.pickle        (FORMAT, key, token, vocabulary, files)
+    search.pickle        (FORMAT, key, token, vocabulary, files, texts)
     search-docs.pickle   records, each its length (8 bytes) and a pickle: (FORMAT, token),
                          then per group of documents (docs.groups), in index order,
                          (group key, practice texts read, [Counted, …])
 
-`key` is the build's salt and content structure (incremental.py); when it differs,
-nothing is taken. Groups are read one by one as this build reaches them, so that a national
-corpus is never held whole: a group is taken when it stands at the same place with the
+`key` is the index's salt (code, docs/) and the content structure (incremental.py); when
+it differs, nothing is taken. `texts` is the hash of each practice's body text. Groups are
+read one by one as this build reaches them, so that a national corpus is never held
+whole: a group is taken when it stands at the same place with the
 same key and read none of the practice texts that changed (TrackedText). Its documents
 keep their term ids, because the vocabulary is handed on. `files` holds, for each index
 file, the hash of its bytes and the (size, mtime) it was written with: a file whose bytes
@@ -38,11 +39,15 @@ Stamp = tuple[int, int]
 class SearchMemo:
     """What the last build's index is made of, and what this build's is made of."""
 
-    def __init__(self, folder: Path, key: str, changed: set[str] | frozenset[str]) -> None:
-        self.folder, self.key, self.changed = Path(folder), key, frozenset(changed)
+    def __init__(self, folder: Path, key: str, texts: dict[str, str]) -> None:
+        """`texts`: the hash of each practice's body text in this build."""
+        self.folder, self.key, self.texts = Path(folder), key, texts
         self.token = os.urandom(8).hex()
         meta = read_pickle(self.folder / META)
-        ok = isinstance(meta, tuple) and len(meta) == 5 and meta[:2] == (FORMAT, key)
+        ok = isinstance(meta, tuple) and len(meta) == 6 and meta[:2] == (FORMAT, key)
+        last_texts = meta[5] if ok else {}
+        #: The practices whose body text differs from the last build's.
+        self.changed = frozenset(rid for rid, h in texts.items() if last_texts.get(rid) != h)
         #: The last build's terms by id (its documents' counts refer to them).
         self.vocab: list[str] = list(meta[3]) if ok else []
         self.last_files: dict[str, tuple[bytes, Stamp]] = dict(meta[4]) if ok else {}
@@ -95,7 +100,8 @@ class SearchMemo:
         self._new.close()
         self._new = None
         self._partial.replace(self.folder / DOCS)
-        write_pickle(self.folder / META, (FORMAT, self.key, self.token, vocab, self.files))
+        write_pickle(self.folder / META,
+                     (FORMAT, self.key, self.token, vocab, self.files, self.texts))
 
     def _close_old(self) -> None:
         if self._old is not None:
@@ -109,6 +115,8 @@ def _read_record(src: BinaryIO) -> bytes | None:
     if len(head) < 8:
         return None
     size = int.from_bytes(head, "little")
+    if size > os.fstat(src.fileno()).st_size - src.tell():  # a damaged length
+        return None
     data = src.read(size)
     return data if len(data) == size else None
 

@@ -1,0 +1,89 @@
+"""The search index in a process of its own, forked as soon as the content is linked.
+
+The index needs only the linked content (the graph), not the page plan. While the worker
+plans the pages — when the second core would otherwise wait for the helper to be forked —
+a child forked from the worker builds the index and writes it into the site
+(finish.Pages.search); it sends back what it counted and when it ended. The child stops
+when the worker is gone. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from shnor_site.build import profiling
+from shnor_site.build.parallel import HelperFailed
+
+
+class ParentGone(Exception):
+    """The worker that forked this child has ended."""
+
+
+class SearchChild:
+    """A forked process running `build()`, which returns counts for the build's report."""
+
+    def __init__(self, build: Callable[[], dict[str, int]],
+                 describe: Callable[[BaseException], str]) -> None:
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:
+            profiling.restart()
+            receiver.close()
+            _child(build, describe, sender, parent)
+        sender.close()
+        self.receiver = receiver
+
+    def join(self) -> tuple[dict[str, int], float]:
+        """Wait for the index: its counts and when it ended (time.time())."""
+        kind, data = "error", "Процесс поискового индекса прервался."
+        try:
+            with contextlib.suppress(EOFError):
+                kind, data = self.receiver.recv()
+        finally:
+            self.receiver.close()
+            os.waitpid(self.pid, 0)
+        if kind != "ok":
+            raise HelperFailed(data)
+        return data
+
+    def stop(self) -> None:
+        """End the child now (the build failed or was interrupted)."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGTERM)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
+        self.receiver.close()
+
+
+def watching(parent: int) -> Callable[[], None]:
+    """A check to call now and then: it raises ParentGone once `parent` has ended."""
+    def check() -> None:
+        if os.getppid() != parent:
+            raise ParentGone
+    return check
+
+
+def _child(build: Callable[[], dict[str, int]], describe: Callable[[BaseException], str],
+           conn: Any, parent: int) -> None:
+    code = 0
+    try:
+        counts = build()
+        conn.send(("ok", (counts, time.time())))
+        profiling.dump("search")
+    except BaseException as exc:
+        code = 1
+        if not isinstance(exc, (KeyboardInterrupt, SystemExit, ParentGone)):
+            traceback.print_exc()
+        with contextlib.suppress(OSError):
+            conn.send(("error", describe(exc)))
+    finally:
+        conn.close()
+        os._exit(code)

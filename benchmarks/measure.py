@@ -104,6 +104,12 @@ class Sampler:
                 next_pss = now + max(1.0, 50 * cost)
             self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
 
+    def stop(self) -> tuple[float, float]:
+        """Stop; peak (RSS, PSS) in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.rss / 1024, self.pss / 1024
+
 def timed(cmd: list[str], cwd: Path, timeout: float = 3600, repeat: int = 1,
           env: dict[str, str] | None = None) -> Run:
     """Fastest of `repeat` runs of cmd (the machine is shared: noise only adds time)."""

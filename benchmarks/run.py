@@ -29,7 +29,17 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from .measure import QUERIES, ROOT, VENV_BIN, Run, hugo_tree, page_stats, plain_config, timed
+from .measure import (
+    QUERIES,
+    ROOT,
+    VENV_BIN,
+    Run,
+    fastest,
+    hugo_tree,
+    page_stats,
+    plain_config,
+    timed,
+)
 from .report import write_report
 from .synth import generate
 
@@ -70,14 +80,11 @@ def _our_build(project: Path, site: str, cold: bool = True, prefix: list[str] | 
 
 def _full_build(project: Path, repeat: int, prefix: list[str] | None = None,
                 site: str = "site-full") -> tuple[Run, dict]:
-    """Our build from an empty cache, the fastest of `repeat`, with that run's timings."""
-    best: tuple[Run, dict] | None = None
-    for _ in range(repeat):
-        run, timings = _our_build(project, site, prefix=prefix)
-        if best is None or (run.ok and run.seconds < best[0].seconds):
-            best = (run, timings)
-    assert best is not None
-    return best
+    """Our build from an empty cache, the fastest of `repeat` (measure.fastest), with that
+    run's timings."""
+    made = [_our_build(project, site, prefix=prefix) for _ in range(repeat)]
+    best = fastest([run for run, _ in made])
+    return best, next(t for run, t in made if run.seconds == best.seconds)
 
 
 def _touch_practice(content: Path) -> str:
@@ -94,14 +101,12 @@ def _rebuild(project: Path, repeat: int = 1) -> tuple[Run, dict, str]:
     """Our build again after one changed practice, over the full build's site folder, with
     its state and page cache: the fastest of `repeat` (the practice changed again each
     time)."""
-    best: tuple[Run, dict, str] | None = None
+    made = []
     for _ in range(repeat):
         name = _touch_practice(project / "content")
-        run, timings = _our_build(project, "site-full", cold=False)
-        if best is None or (run.ok and run.seconds < best[0].seconds):
-            best = (run, timings, name)
-    assert best is not None
-    return best
+        made.append((*_our_build(project, "site-full", cold=False), name))
+    best = fastest([run for run, _, _ in made])
+    return next((best, t, n) for run, t, n in made if run.seconds == best.seconds)
 
 
 def _builds(project: Path, repeat: int) -> tuple[dict[str, Run], dict]:

@@ -113,17 +113,19 @@ def split_body(text: str, body: str | None) -> tuple[str, str]:
 
 def content_state(cat: Any) -> tuple[str, dict[str, str]]:
     """The structure hash of the content and the hash of each practice's body text."""
-    bodies = {Path(src.path).resolve(): (rid, src.body)
+    bodies = {str(Path(src.path).resolve()): (rid, src.body)
               for (kind, rid), src in cat.sources.items() if kind == "practice"}
     digest, texts = hashlib.sha256(), {}
-    root = Path(cat.root).resolve()
+    root = str(Path(cat.root).resolve())
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
         for name in sorted(filenames):
-            path = Path(dirpath, name)
-            rel = path.relative_to(root).as_posix()
-            data = path.read_bytes()
-            if (found := bodies.get(path.resolve())) is not None:
+            path = os.path.join(dirpath, name)  # under the resolved root: resolved
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            with open(path, "rb") as src:
+                data = src.read()
+            if (found := bodies.get(path)) is not None:
                 rid, body = found
                 structure, text = split_body(data.decode("utf-8", "replace"), body)
                 data = structure.encode("utf-8")

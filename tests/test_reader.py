@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,14 @@ from shnor_site.build.abbr import Marker
 from shnor_site.content.validate import load_catalogue
 from shnor_site.core.models.glossary import abbreviations_in
 from shnor_site.graph.link import build_graph
-from shnor_site.graph.schools import school_programmes, whom_to_ask
+from shnor_site.graph.schools import (
+    EVENT_MARKUP,
+    LIST_BUDGET,
+    list_bytes,
+    school_programmes,
+    whom_to_ask,
+    within_budget,
+)
 from shnor_site.graph.tracking import Schedule
 from shnor_site.render.glossary import glossary_markdown, with_glossary
 from tests.helpers import FIXTURES, SITE_CONTENT
@@ -124,6 +132,19 @@ def test_school_programme_groups_hold_every_applying_event_once(sched: Schedule)
     assert len({p.placed.anchor for p in plans}) == 23
     assert [key for key, _label, _plans in item.groups] == ["ended", "undated"]
     assert item.role == "целевая школа" and item.status[0] == "ended"
+
+
+def test_event_lists_of_a_school_page_stay_within_the_budget(sched: Schedule) -> None:
+    """A school named in many plans gets its events listed while the page's budget lasts;
+    past it a programme shows counts (graph/schools.within_budget)."""
+    [item] = school_programmes(sched, SCHOOL)
+    cost = list_bytes(item)
+    assert item.listed and 23 * EVENT_MARKUP < cost < LIST_BUDGET
+    many = within_budget([item] * 5, budget=2 * cost + cost // 2)
+    assert [i.listed for i in many] == [True, True, False, False, False]
+    small = replace(item, groups=[(k, label, plans[:1]) for k, label, plans in item.groups])
+    mixed = within_budget([item, item, item, small], budget=2 * cost + cost // 2)
+    assert [i.listed for i in mixed] == [True, True, False, True]  # a smaller one still fits
 
 
 def test_whom_to_ask_lists_the_school_its_curator_and_the_responsible(sched: Schedule) -> None:

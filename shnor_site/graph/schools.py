@@ -9,7 +9,7 @@ applies to the school (Graph.school_events) grouped by its plan status.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from shnor_site.graph.tracking import EventPlan, Schedule
@@ -82,9 +82,17 @@ def whom_to_ask(sched: Schedule, school: Any) -> list[Contact]:
     return out + _responsible(g, school.id, sched.for_school(school.id))
 
 
+#: Bytes of HTML the event lists of a school page may take (with the rest of the page it
+#: then stays under 80 KB, however many programmes name the school).
+LIST_BUDGET = 30_000
+#: Bytes of markup around one listed event (link, badges), beside its own words.
+EVENT_MARKUP = 220
+
+
 @dataclass(frozen=True)
 class ProgrammeForSchool:
-    """One programme as the school page shows it."""
+    """One programme as the school page shows it: its events one by one when `listed`,
+    else their counts and links to the programme's pages (page weight)."""
 
     programme: Any
     role: str | None
@@ -92,6 +100,7 @@ class ProgrammeForSchool:
     status: tuple[str, str]
     groups: list[tuple[str, str, list[EventPlan]]]
     named_anchors: frozenset[str]
+    listed: bool = True
 
     @property
     def named(self) -> int:
@@ -124,5 +133,25 @@ def school_programmes(sched: Schedule, school_id: str) -> list[ProgrammeForSchoo
             roles[pid].note if pid in roles else None, sched.programme_status(prog),
             [grp for grp in groups if grp[2]],
             frozenset(p.placed.anchor for p in plans if (pid, p.placed.anchor) in named)))
+    return within_budget(out)
+
+
+def list_bytes(item: ProgrammeForSchool) -> int:
+    """About how many bytes of HTML the programme's events take when listed one by one."""
+    return sum(EVENT_MARKUP + len(" ".join(filter(None, (
+        p.event.number, p.event.title, p.event.timing, p.event.status))).encode("utf-8"))
+        for _, _, plans in item.groups for p in plans)
+
+
+def within_budget(items: list[ProgrammeForSchool], budget: int = LIST_BUDGET
+                  ) -> list[ProgrammeForSchool]:
+    """The programmes in page order, each listed while its events fit in what is left of
+    the budget; one that does not fit shows counts (a later, smaller one may be listed)."""
+    out = []
+    for item in items:
+        cost = list_bytes(item)
+        fits = cost <= budget
+        budget -= cost if fits else 0
+        out.append(item if fits else replace(item, listed=False))
     return out
 

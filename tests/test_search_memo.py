@@ -14,7 +14,7 @@ import pytest
 
 from shnor_site.build.incremental import content_state
 from shnor_site.build.parallel import HelperFailed
-from shnor_site.build.search_child import SearchChild
+from shnor_site.build.search_child import SearchChild, room_for_a_copy
 from shnor_site.content.validate import load_catalogue
 from shnor_site.graph.link import build_graph
 from shnor_site.search.index import quantise
@@ -152,3 +152,9 @@ def test_the_child_reports_its_counts_or_its_failure() -> None:
 
     with pytest.raises(HelperFailed, match="поломка"):
         SearchChild(fail, str).join()
+
+
+def test_a_child_is_forked_only_with_room_for_a_copy() -> None:
+    assert room_for_a_copy(0.0)
+    if Path("/proc/meminfo").is_file():
+        assert not room_for_a_copy(1e9)  # a billion copies of this process: no machine

@@ -19,7 +19,7 @@ from typing import Any
 from shnor_site.build.failure import describe
 from shnor_site.build.incremental import FilesMemo, Incremental, code_salt, text_digest
 from shnor_site.build.parallel import CHUNK, Outcome, can_fork, cores, share, tasks_for
-from shnor_site.build.search_child import SearchChild, watching
+from shnor_site.build.search_child import SearchChild, room_for_a_copy, watching
 from shnor_site.core.tracked import reading
 
 
@@ -173,8 +173,10 @@ def search_index(job: Any, graph: Any, content: tuple[str, dict[str, str]] | Non
 def early_search(job: Any, graph: Any, content: tuple[str, dict[str, str]] | None
                  ) -> SearchChild | None:
     """A child building the search index while this process plans the pages (a second
-    core, a fork, finished pages); None when the index is made among the other tasks."""
-    if not (job.search and job.fast is not None and can_fork() and cores() > 1):
+    core, a fork, finished pages, memory for the pages the child copies: at national scale
+    about 400 MB); None when the index is made among the other tasks."""
+    if not (job.search and job.fast is not None and can_fork() and cores() > 1
+            and room_for_a_copy()):
         return None
     parent = os.getpid()
     return SearchChild(lambda: search_index(job, graph, content, watching(parent)),

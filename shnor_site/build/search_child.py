@@ -10,16 +10,32 @@ when the worker is gone. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from shnor_site.build import profiling
 from shnor_site.build.parallel import HelperFailed
+
+
+def room_for_a_copy(factor: float = 2.0) -> bool:
+    """True when the machine has room for a child that writes to every page it inherits
+    (the reference counts of the content it reads): at least `factor` × this process's
+    resident memory available (Linux; True where that cannot be read)."""
+    try:
+        info = Path("/proc/meminfo").read_text(encoding="ascii")
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        available = int(info.split("MemAvailable:")[1].split()[0])
+        resident = int(status.split("VmRSS:")[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        return True
+    return available >= factor * resident
 
 
 class ParentGone(Exception):
@@ -33,6 +49,9 @@ class SearchChild:
                  describe: Callable[[BaseException], str]) -> None:
         receiver, sender = multiprocessing.Pipe(duplex=False)
         parent = os.getpid()
+        # What exists now (the content, its graph) lives as long as this process: the
+        # cycle collector of neither process need scan it again (nor the child touch it).
+        gc.freeze()
         self.pid = os.fork()
         if self.pid == 0:
             profiling.restart()

@@ -16,7 +16,8 @@ from shnor_site.core.models.glossary import abbreviations_in
 from shnor_site.graph.link import build_graph
 from shnor_site.graph.schools import (
     EVENT_MARKUP,
-    LIST_BUDGET,
+    PROGRAMME_MARKUP,
+    SECTION_BUDGET,
     list_bytes,
     school_programmes,
     whom_to_ask,
@@ -135,16 +136,21 @@ def test_school_programme_groups_hold_every_applying_event_once(sched: Schedule)
 
 
 def test_event_lists_of_a_school_page_stay_within_the_budget(sched: Schedule) -> None:
-    """A school named in many plans gets its events listed while the page's budget lasts;
-    past it a programme shows counts (graph/schools.within_budget)."""
+    """A school named in many plans gets its events listed while the section's budget lasts
+    (after every programme's block); past it a programme shows counts."""
     [item] = school_programmes(sched, SCHOOL)
     cost = list_bytes(item)
-    assert item.listed and 23 * EVENT_MARKUP < cost < LIST_BUDGET
-    many = within_budget([item] * 5, budget=2 * cost + cost // 2)
+    assert item.listed and 23 * EVENT_MARKUP < cost < SECTION_BUDGET - PROGRAMME_MARKUP
+
+    def budget(n: int) -> int:  # n programme blocks and room for two and a half lists
+        return n * PROGRAMME_MARKUP + 2 * cost + cost // 2
+
+    many = within_budget([item] * 5, budget(5))
     assert [i.listed for i in many] == [True, True, False, False, False]
     small = replace(item, groups=[(k, label, plans[:1]) for k, label, plans in item.groups])
-    mixed = within_budget([item, item, item, small], budget=2 * cost + cost // 2)
+    mixed = within_budget([item, item, item, small], budget(4))
     assert [i.listed for i in mixed] == [True, True, False, True]  # a smaller one still fits
+    assert not within_budget([item] * 40)[0].listed  # 40 blocks leave no room for a list
 
 
 def test_whom_to_ask_lists_the_school_its_curator_and_the_responsible(sched: Schedule) -> None:

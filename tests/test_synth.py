@@ -106,7 +106,7 @@ def test_long_indexes_are_split_by_region(corpus: Path, tmp_path: Path) -> None:
     from shnor_site.layout import split
 
     big = tmp_path / "content"
-    synth.generate(big, 6, seed=3, practices=False)  # 300 schools > 250
+    synth.generate(big, 6, seed=3, practices=False)  # 300 schools > 180
     g = build_graph(load_catalogue(big))
     parts = split.region_pages(g, "school")
     assert parts and all(p.uri.startswith("schools/regions/") for p in parts)

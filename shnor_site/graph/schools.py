@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+from shnor_site.core.markup import headline
 from shnor_site.graph.tracking import EventPlan, Schedule
 
 #: Plan status groups in the order a reader needs them: what happens now, what is ahead,
@@ -82,9 +83,12 @@ def whom_to_ask(sched: Schedule, school: Any) -> list[Contact]:
     return out + _responsible(g, school.id, sched.for_school(school.id))
 
 
-#: Bytes of HTML the event lists of a school page may take (with the rest of the page it
-#: then stays under 80 KB, however many programmes name the school).
-LIST_BUDGET = 30_000
+#: Bytes of HTML the section «Что программа делает для школы» may take: the page's frame
+#: and its other sections take up to about 35 KB (at national scale: 21 KB of frame,
+#: 11 KB of contacts, partners, practices, dates, documents), so the page stays under 80 KB.
+SECTION_BUDGET = 44_000
+#: Bytes of one programme's block without its event list (heading, title, status, role).
+PROGRAMME_MARKUP = 1_300
 #: Bytes of markup around one listed event (link, badges), beside its own words.
 EVENT_MARKUP = 220
 
@@ -139,14 +143,16 @@ def school_programmes(sched: Schedule, school_id: str) -> list[ProgrammeForSchoo
 def list_bytes(item: ProgrammeForSchool) -> int:
     """About how many bytes of HTML the programme's events take when listed one by one."""
     return sum(EVENT_MARKUP + len(" ".join(filter(None, (
-        p.event.number, p.event.title, p.event.timing, p.event.status))).encode("utf-8"))
-        for _, _, plans in item.groups for p in plans)
+        p.event.number, headline(p.event.title), p.event.timing, p.event.status))
+    ).encode("utf-8")) for _, _, plans in item.groups for p in plans)
 
 
-def within_budget(items: list[ProgrammeForSchool], budget: int = LIST_BUDGET
+def within_budget(items: list[ProgrammeForSchool], budget: int = SECTION_BUDGET
                   ) -> list[ProgrammeForSchool]:
     """The programmes in page order, each listed while its events fit in what is left of
-    the budget; one that does not fit shows counts (a later, smaller one may be listed)."""
+    the section's budget after every programme's block; one that does not fit shows
+    counts (a later, smaller one may still be listed)."""
+    budget -= PROGRAMME_MARKUP * len(items)
     out = []
     for item in items:
         cost = list_bytes(item)

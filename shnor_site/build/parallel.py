@@ -103,23 +103,34 @@ def run_tasks(tasks: list[tuple[str, Any]], run: Callable[[str, Any], None],
         run(*tasks[i])
 
 
-def _helper(tasks: list, run: Callable[[str, Any], None], counter: Any, conn: Any,
-            outcome: Callable[[], Outcome], describe: Callable[[BaseException], str],
-            parent: int) -> None:
+def forked_end(work: Callable[[], Any], conn: Any, describe: Callable[[BaseException], str],
+               name: str, quiet: tuple[type[BaseException], ...] = ()) -> None:
+    """The whole life of a forked process: send ("ok", work()) through `conn` and write its
+    profile as `name`, or send ("error", what to tell the person); then end at once. A
+    traceback is printed for faults of the program, not for interruptions or `quiet`."""
     code = 0
     try:
-        run_tasks(tasks, run, counter, parent)
-        conn.send(("ok", outcome()))
-        profiling.dump("helper")
+        conn.send(("ok", work()))
+        profiling.dump(name)
     except BaseException as exc:
         code = 1
-        if not isinstance(exc, (KeyboardInterrupt, SystemExit)):
+        if not isinstance(exc, (KeyboardInterrupt, SystemExit, *quiet)):
             traceback.print_exc()
         with contextlib.suppress(OSError):
             conn.send(("error", describe(exc)))
     finally:
         conn.close()
         os._exit(code)
+
+
+def _helper(tasks: list, run: Callable[[str, Any], None], counter: Any, conn: Any,
+            outcome: Callable[[], Outcome], describe: Callable[[BaseException], str],
+            parent: int) -> None:
+    def work() -> Outcome:
+        run_tasks(tasks, run, counter, parent)
+        return outcome()
+
+    forked_end(work, conn, describe, "helper")
 
 
 def share(tasks: list[tuple[str, Any]], run: Callable[[str, Any], None],

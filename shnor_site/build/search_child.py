@@ -15,13 +15,12 @@ import multiprocessing
 import os
 import signal
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from shnor_site.build import profiling
-from shnor_site.build.parallel import HelperFailed
+from shnor_site.build.parallel import HelperFailed, forked_end
 
 
 def room_for_a_copy(factor: float = 2.0) -> bool:
@@ -92,17 +91,4 @@ def watching(parent: int) -> Callable[[], None]:
 
 def _child(build: Callable[[], dict[str, int]], describe: Callable[[BaseException], str],
            conn: Any, parent: int) -> None:
-    code = 0
-    try:
-        counts = build()
-        conn.send(("ok", (counts, time.time())))
-        profiling.dump("search")
-    except BaseException as exc:
-        code = 1
-        if not isinstance(exc, (KeyboardInterrupt, SystemExit, ParentGone)):
-            traceback.print_exc()
-        with contextlib.suppress(OSError):
-            conn.send(("error", describe(exc)))
-    finally:
-        conn.close()
-        os._exit(code)
+    forked_end(lambda: (build(), time.time()), conn, describe, "search", (ParentGone,))

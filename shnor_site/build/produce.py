@@ -129,13 +129,7 @@ def _produce_staged(job: Job, cat: Any, graph: Any, report: Report) -> None:
     plan = _plan(job, cat, graph)
     report("plan", _plan_report(plan, file_uris(plan), ()))
     _stage_pages(job, plan, report, ())
-    write_files(job, plan, report)
-    if job.search:
-        from shnor_site.search.site_index import INDEX_DIR, build_search_index
-
-        build_search_index(plan.graph, job.stage / INDEX_DIR, job.docs)
-        report("search", None)
-    report("done", None)
+    _stage_files_and_index(job, plan, report)
 
 
 def _produce_finished(job: Job, cat: Any, graph: Any, report: Report,
@@ -157,6 +151,11 @@ def _produce_finished(job: Job, cat: Any, graph: Any, report: Report,
         return
     if child is not None:  # the fast path declined: the child's index is not wanted
         child.stop()
+    _stage_files_and_index(job, plan, report)
+
+
+def _stage_files_and_index(job: Job, plan: Any, report: Report) -> None:
+    """Stage every file, then the search index; report each and the end."""
     write_files(job, plan, report)
     if job.search:
         from shnor_site.search.site_index import INDEX_DIR, build_search_index

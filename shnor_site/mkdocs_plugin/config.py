@@ -8,6 +8,7 @@ plugins:
       search: true              # build the site's own search index
       worker: true              # make pages in a second process during `build`
       raw_html: true            # keep HTML blocks away from Python-Markdown
+      quick_markdown: true      # headings-and-blocks pages without it (build/quickmd.py)
       fast_pages: true          # finish pages outside the nav in the worker (fastpage.py)
       cache_dir: .cache/shnor   # finished pages kept between builds ("" — none; cache.py)
       stall_seconds: 600        # give up on a worker silent this long (0: never)
@@ -37,6 +38,7 @@ class ShnorConfig(Config):
     search = c.Type(bool, default=True)
     worker = c.Type(bool, default=True)
     raw_html = c.Type(bool, default=True)
+    quick_markdown = c.Type(bool, default=True)
     fast_pages = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/shnor")
     stall_seconds = c.Type((int, float), default=600)

@@ -25,6 +25,7 @@ from shnor_site.build.abbr import Marker
 from shnor_site.build.guard import unsafe_page_html
 from shnor_site.build.incremental import text_digest
 from shnor_site.build.produce import write_chunks
+from shnor_site.build.quickmd import QuickMarkdown
 from shnor_site.build.rawhtml import restore, stash
 from shnor_site.mkdocs_plugin.anchors import Lookups, about_href, check_anchors, lookup
 from shnor_site.mkdocs_plugin.cache import Cache, Entry, code_version, folder_hash, pack, unpack
@@ -70,6 +71,9 @@ class FastPages(Reuse):
         self.config_file, self.site_dir, self.marker = config_file, site_dir, marker
         self.raw_html, self.expect, self.go = raw_html, expect, go
         self.cache_dir = cache_dir
+        #: Headings-and-placeholders pages converted without Python-Markdown (quickmd.py).
+        self.quick_markdown = True
+        self._quick: QuickMarkdown | None = None
         #: Made in the MkDocs process itself (one core): MkDocs' messages about a page are
         #: then logged as they come, not collected for the plugin to repeat.
         self.in_process = in_process
@@ -124,6 +128,8 @@ class FastPages(Reuse):
         self.abbreviations = list(abbreviations)
         self.abbr = Marker(self.abbreviations)
         self.theme = ThemeFiller(config, self.env, self.nav, self.files)
+        self._quick = (QuickMarkdown.for_config(config, self.marker)
+                       if self.raw_html and self.quick_markdown else None)
         if self.cache_dir:
             self.cache = Cache(Path(self.cache_dir), self.salt())
         in_nav = {p.file.src_uri for p in self.nav.pages}
@@ -135,7 +141,7 @@ class FastPages(Reuse):
         custom = self.config.theme.custom_dir
         return "|".join([code_version(), folder_hash([custom] if custom else []),
                          repr(sorted(settings.items())), repr(self.raw_html),
-                         repr(self.abbreviations)])
+                         repr(self.abbreviations), repr(self._quick is not None)])
 
     def _wait_go(self) -> None:
         """Until the build has emptied the site folder (then pages may be written)."""
@@ -269,6 +275,13 @@ class FastPages(Reuse):
         from mkdocs.structure import pages as mp
         from mkdocs.structure.toc import get_toc
 
+        quick = self._quick.convert(page.markdown) if self._quick is not None else None
+        if quick is not None:
+            page.content, page.toc = quick.html, get_toc(quick.toc_tokens)
+            page._title_from_render, page.present_anchor_ids = None, quick.ids
+            page.links_to_anchors = {}
+            self.counts["quick"] = self.counts.get("quick", 0) + 1
+            return
         if self._md is None:
             import markdown
 

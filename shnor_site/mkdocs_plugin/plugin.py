@@ -95,6 +95,7 @@ class ShnorPlugin(BasePlugin[ShnorConfig]):
                                   fingerprint(config), go, str(root / cache) if cache else None,
                                   in_process=alone)
             self.fast.previous = self.previous_site
+            self.fast.quick_markdown = setting(self.config, "quick_markdown")
             if alone or can_fork():  # a forked worker has a copy of this configuration
                 self.fast.live_config = config
             if alone:

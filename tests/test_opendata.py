@@ -154,3 +154,27 @@ def test_streamed_files_equal_whole_ones(rows: list) -> None:
 
     assert b"".join(json_chunks(iter(rows))) == to_json(rows)
     assert b"".join(csv_chunks(["a", "b", "x"], iter(rows))) == to_csv(["a", "b", "x"], rows)
+
+
+def test_event_rows_equal_the_published_model(published) -> None:
+    """data/events.json rows are made without a model per event (opendata.event_row); each
+    is what the PublishedEvent model, validated, dumps — in the same key order."""
+    from shnor_site.outputs.opendata import DateRange, PublishedEvent
+    from shnor_site.render.urls import event_url
+
+    cat, files, _ = published
+    sched = Schedule(build_graph(cat), dt.date(2030, 1, 1))
+    rows = json.loads(files["data/events.json"])
+    assert len(rows) == len(sched.all()) > 0
+    for plan, row in zip(sched.all(), rows, strict=True):
+        t = plan.timing
+        model = PublishedEvent(
+            **plan.event.model_dump(), programme=plan.placed.programme.id,
+            anchor=plan.placed.anchor, page=event_url(sched.graph, plan.placed),
+            timing_kind=t.kind, timing_note=t.note, year_from_period=t.year_assumed,
+            start=t.start, end=t.end,
+            ranges=[DateRange(start=s.start, end=s.end) for s in t.spans],
+            plan_status=plan.plan_label, state=plan.state_label)
+        expected = model.model_dump(mode="json")
+        assert list(row) == list(expected)
+        assert row == expected

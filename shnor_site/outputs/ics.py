@@ -77,6 +77,8 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded at 75 octets, never inside a UTF-8 character (3.1)."""
+    if len(line) <= 75 and line.isascii():
+        return line  # most lines: one byte per character, nothing to fold
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line

@@ -75,8 +75,15 @@ def model_columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, s
     return cols
 
 
+def _row(value: Any) -> str:
+    """One element of a table on one line (the C encoder: no indentation)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def to_json(data: Any) -> bytes:
-    """Stable, readable UTF-8 JSON."""
+    """Stable UTF-8 JSON: a table (a list) one row per line, anything else indented."""
+    if isinstance(data, list):
+        return ("[\n" + ",\n".join(map(_row, data)) + "\n]\n" if data else "[]\n").encode()
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -85,8 +92,7 @@ def json_chunks(rows: Iterable[Any], batch: int = 500) -> Iterator[bytes]:
     memory)."""
     opened, buf = False, []
     for row in rows:
-        item = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
-        buf.append((",\n " if opened or buf else "[\n ") + item)
+        buf.append((",\n" if opened or buf else "[\n") + _row(row))
         if len(buf) >= batch:
             yield "".join(buf).encode("utf-8")
             opened, buf = True, []
@@ -125,18 +131,23 @@ class PublishedEvent(Event):
                        "срок истёк (выполнение не подтверждено), срок не наступил, срок без дат.")
 
 
-def published_event(plan: EventPlan, graph: Any) -> PublishedEvent:
-    """The event with programme, anchor, its page, parsed dates and state."""
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def event_row(plan: EventPlan, graph: Any) -> dict[str, Any]:
+    """The published event (PublishedEvent) as JSON, made directly: the event's
+    own fields as its model dumps them, then PublishedEvent's in their order (a model per
+    event cost more than the rest of the open data; tests/test_opendata.py compares)."""
     from shnor_site.render.urls import event_url
 
     t = plan.timing
-    page = event_url(graph, plan.placed)
-    return PublishedEvent(
-        **plan.event.model_dump(), programme=plan.placed.programme.id,
-        anchor=plan.placed.anchor, page=page, timing_kind=t.kind, timing_note=t.note,
-        year_from_period=t.year_assumed, start=t.start, end=t.end,
-        ranges=[DateRange(start=s.start, end=s.end) for s in t.spans],
-        plan_status=plan.plan_label, state=plan.state_label)
+    return {**plan.event.model_dump(mode="json"), "programme": plan.placed.programme.id,
+            "anchor": plan.placed.anchor, "page": event_url(graph, plan.placed),
+            "timing_kind": t.kind, "timing_note": t.note, "year_from_period": t.year_assumed,
+            "start": _iso(t.start), "end": _iso(t.end),
+            "ranges": [{"start": _iso(s.start), "end": _iso(s.end)} for s in t.spans],
+            "plan_status": plan.plan_label, "state": plan.state_label}
 
 
 EVENT_HEAD = [("programme", "Программа (id)."), ("anchor", "Якорь мероприятия.")]
@@ -165,7 +176,7 @@ def event_columns() -> list[tuple[str, str]]:
 def event_rows(plans: list[EventPlan], graph: Any) -> Iterator[dict[str, Any]]:
     """JSON rows of the events."""
     for p in plans:
-        yield published_event(p, graph).model_dump(mode="json")
+        yield event_row(p, graph)
 
 
 def event_csv_rows(plans: list[EventPlan], graph: Any) -> Iterator[dict[str, Any]]:

@@ -16,22 +16,23 @@ import hashlib
 import os
 import pickle
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import zstandard
+
 from shnor_site.core.cachefiles import files_digest
 
 #: Bump when what is stored changes shape.
-FORMAT = "2"
+FORMAT = "3"
 
 
 @dataclass
 class Entry:
     """One finished page as stored."""
 
-    html: bytes  # zlib-compressed
+    html: bytes  # zstandard-compressed (pack)
     ids: frozenset[str]
     links: dict[str, dict[str, str]] | None
     logs: list[tuple[str, int, str]]
@@ -142,11 +143,16 @@ class Cache:
         return self._connect().execute("SELECT count(*) FROM pages").fetchone()[0]
 
 
+#: zstd at level 1: as small as zlib at its fastest level in a quarter of the time
+#: (0.06 against 0.21 ms for a 60 KB page; a cold national build packs 40,000 pages).
+_ZSTD_LEVEL = 1
+
+
 def pack(html: bytes) -> bytes:
     """HTML as stored."""
-    return zlib.compress(html, 1)
+    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(html)
 
 
 def unpack(data: bytes) -> bytes:
     """Stored HTML as written."""
-    return zlib.decompress(data)
+    return zstandard.ZstdDecompressor().decompress(data)

@@ -54,6 +54,22 @@ def test_markdown_fields_lose_every_active_part(text: str) -> None:
     assert _active(str(md_inline(text))) == []
 
 
+def test_plain_text_skips_the_sanitiser_only_where_it_would_change_nothing() -> None:
+    """md_block returns text without Markdown syntax as paragraphs without calling the
+    sanitiser; for every character that fast path allows, the sanitiser's output is the
+    same (code points sampled across the whole range, every one below U+3000)."""
+    from shnor_site.core.markup import plain_paragraphs, sanitise
+
+    points = [*range(0x3000), *range(0x3000, 0x110000, 97)]
+    for point in points:
+        if 0xD800 <= point < 0xE000:
+            continue
+        text = f"а{chr(point)}б\n\nвторой абзац"
+        fast = plain_paragraphs(text)
+        if fast is not None:
+            assert str(md_block(text)) == sanitise(fast), hex(point)
+
+
 def test_allowed_markup_survives() -> None:
     text = ("**жирный** и *курсив*, <sup>2</sup>, <br> перенос\n\n- пункт\n\n"
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n### Подзаголовок\n\n> цитата")

@@ -74,7 +74,15 @@ def md_block(text: str | None) -> Markup:
 def _safe_html(text: str) -> str:
     """md_block's work, kept for texts met again (a field is shown on several pages: the
     record's own, the lists, the programme's print and roadmap pages, schools' pages)."""
+    fast = plain_paragraphs(text)
+    if fast is not None and not _SANITISER_CHANGES.search(fast):
+        return fast  # text without markup: nothing for the sanitiser to remove or escape
     return sanitise(markdown_html(text))
+
+
+#: The only characters the sanitiser changes in text without Markdown syntax (it writes
+#: NBSP as &nbsp; and drops NUL); tests/test_safety.py checks every code point.
+_SANITISER_CHANGES = re.compile(r"[\x00\xa0]")
 
 
 _P_WRAP = re.compile(r"^<p>(.*)</p>$", re.S)

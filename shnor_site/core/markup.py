@@ -95,6 +95,11 @@ def md_inline(text: str | None) -> Markup:
     return Markup(m.group(1) if m and "<p>" not in m.group(1) else html)
 
 
+def ru_date(value: object) -> str:
+    """A date as «23.11.2026» (filter ru_date); anything else as text."""
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value or "")
+
+
 def split_first_block(text: str) -> tuple[str, str]:
     """Split Markdown into its first paragraph (one line of prose) and the rest."""
     stripped = text.strip()

@@ -9,7 +9,7 @@ from jinja2 import pass_context
 
 from shnor_site.core import docorder, markup
 from shnor_site.layout import parts as layout
-from shnor_site.render import urls
+from shnor_site.render import cards, urls
 
 
 @pass_context
@@ -34,8 +34,11 @@ def _event_md_href(ctx: jinja2.runtime.Context, placed: object) -> str:
     return urls.md_href(ctx["page_uri"], ctx["g"].event_uri(placed), placed.anchor)
 
 
-def _ru_date(value: object) -> str:
-    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value or "")
+@pass_context
+def _event_card(ctx: jinja2.runtime.Context, g: object, placed: object, cols: object,
+                level: int) -> object:
+    """An event's card (render/cards.py) on this page."""
+    return cards.event_card(g, ctx["sched"], ctx["page_uri"], placed, cols, level)
 
 
 def _tel_uri(phone: str) -> str:
@@ -71,13 +74,14 @@ def make_env(templates_dir: Path, bytecode_dir: Path | None = None) -> jinja2.En
     )
     env.filters.update(
         md=markup.md_block, mdi=markup.md_inline, mdesc=markup.md_escape,
-        ru_date=_ru_date, split_first=markup.split_first_block,
+        ru_date=markup.ru_date, split_first=markup.split_first_block,
         headline=markup.headline, pre=markup.pre_text, tel_uri=_tel_uri,
     )
     env.globals.update(
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,
         plural=markup.plural, source_file_uri=urls.source_file_uri,
-        event_href=_event_href, event_md_href=_event_md_href, part_uri=layout.part_uri,
+        event_href=_event_href, event_card_html=_event_card, event_md_href=_event_md_href,
+        part_uri=layout.part_uri,
         programme_page_uri=layout.programme_page_uri,
         passport_label=docorder.PASSPORT_FIELDS.__getitem__,
         passport_lists=docorder.PASSPORT_LISTS,

@@ -51,11 +51,22 @@ ALPHABET = st.sampled_from(["<", ">", "a", "script", "iframe", "on", "click", "=
                             "/", " ", "\t", "\n", "\x01", "href", "src", "java", "script:",
                             "javascript:", "data:", "vbscript:", "&#106;", "&#x6A;", "&colon;",
                             "&Tab;", "&", "#", ";", "x", "p", "img", "body", "ONLOAD",
-                            "HREF", "SrC", "jav&#x09;ascript:", "xlink:href"])
+                            "HREF", "SrC", "jav&#x09;ascript:", "xlink:href",
+                            # non-ASCII: the fast path looks at an ASCII view of the page
+                            "\u212a", "\u0130", "\u2003", "\xa0", "\x1c", "ж", "Ж", "оn"])
 
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(ALPHABET, max_size=24).map("".join))
 def test_random_markup_never_slips_through(text: str) -> None:
+    """(`оn` above starts with a Cyrillic «о».)"""
     found = scan_html(text)
     assert not found or might_be_unsafe(text)
+
+
+def test_non_ascii_that_lower_cases_to_ascii_is_caught() -> None:
+    """The Kelvin sign lower-cases to «k», and a handler's name may go on in Cyrillic."""
+    for page in ["<lin\u212a rel=x>", '<p title="x"\u2003onclick="a()">x</p>',
+                 '<p title="x" onж="a()">x</p>', '<a href="x"\u00a0ONLOAD=y>x</a>']:
+        assert scan_html(page), page
+        assert might_be_unsafe(page), page

@@ -1,13 +1,15 @@
-"""Markdown that is only headings and stashed HTML blocks, converted without Python-Markdown.
+"""Generated pages' simple Markdown converted without Python-Markdown.
 
 Once rawhtml.py has swapped a generated page's HTML blocks for placeholder paragraphs,
-most pages (practices, roadmap, print, timeline and source pages, the practice lists) are
-left with nothing but those placeholders and plain headings. Python-Markdown still costs
-about a millisecond for each such page — its fixed work per conversion, not the text.
-`QuickMarkdown.convert` makes the same HTML, heading ids, permalinks and table of contents
-itself, and declines (returns None) on any line it does not know exactly: a list, a link,
-emphasis, a character with a meaning in Markdown or HTML, a heading attribute other than
-an id. The page is then converted by Python-Markdown as before.
+what is left of most pages is simple: placeholders, plain headings, one-line paragraphs
+and lists of links (a school's practices, a programme's schools). Python-Markdown still
+costs about a millisecond for each page — its fixed work per conversion, not the text.
+`QuickMarkdown.convert` makes the same HTML, heading ids, permalinks, table of contents
+and link addresses itself (each link through MkDocs' own `path_to_url`, which checks the
+target and rewrites the address), and declines (returns None) on any line it does not know
+exactly: a nested or numbered list, emphasis other than `**` around a link or text, a
+character with a meaning in Markdown or HTML. The page is then converted by
+Python-Markdown as before.
 
 It is switched on only for the extensions and `toc` settings whose output it reproduces
 (`QuickMarkdown.for_config`); ids are made unique by the `toc` extension's own `unique`.
@@ -26,10 +28,18 @@ from markdown.extensions.toc import nest_toc_tokens, unique
 #: toc, tables and fenced_code itself; the last three change nothing without their syntax).
 KNOWN_EXTENSIONS = {"toc", "attr_list", "tables", "fenced_code", "sane_lists"}
 
-#: A heading line: hashes, a space, plain text, and perhaps an attribute list with one id.
-_HEADING = re.compile(r"(#{1,6}) (?P<text>[^#\n]*?)(?: \{:? ?#(?P<id>[\w-]+) ?\})? *#* *")
-#: Characters with a meaning in Markdown or HTML; a heading holding one is left to it.
+#: A heading line: hashes, a space, plain text, perhaps an attribute list of ids and classes.
+_HEADING = re.compile(r"(#{1,6}) (?P<text>[^#\n{]*?)"
+                      r"(?: \{:? ?(?P<attrs>[#.][\w-]+(?: [#.][\w-]+)*) ?\})? *#* *")
+#: Characters with a meaning in Markdown or HTML; text holding one is left to it.
 _SPECIAL = re.compile(r"[\\`*_\[\]{}<>&!|~^#\"'\t]|  ")
+#: A link with plain text to an address of letters, digits and «-_./#».
+_LINK = re.compile(r"\[([^\\`*_\[\]{}<>&!|~^#\"'\t]+)\]\(([\w./#-]+)\)")
+#: What may start a one-line paragraph (nothing that starts a list, a quote, a heading…).
+_PARAGRAPH_START = re.compile(r"[^\W\d_]|[«(]|\*\*|\[")
+
+#: Inline content: plain text, a link (text, address) or `**` around either.
+Inline = list[tuple[str, Any]]
 
 
 @dataclass
@@ -42,7 +52,7 @@ class Converted:
 
 
 class QuickMarkdown:
-    """Converts placeholder-and-heading Markdown the way MkDocs' Markdown setup does."""
+    """Converts simple Markdown the way MkDocs' Markdown setup does."""
 
     def __init__(self, marker: str, slugify: Any, separator: str, toc_levels: tuple[int, int],
                  permalink_title: str) -> None:
@@ -69,56 +79,159 @@ class QuickMarkdown:
         return cls(marker, settings["slugify"], settings["separator"],
                    (int(depth[1] or 1), int(depth[2])), str(settings["permalink_title"]))
 
-    def convert(self, markdown: str) -> Converted | None:
-        """The page's HTML, or None when a line is anything but a blank line, a placeholder
-        paragraph or a plain heading (each with blank lines around it)."""
+    def convert(self, markdown: str, path_to_url: Any = None) -> Converted | None:
+        """The page's HTML, or None when a block is not one this converter knows.
+        `path_to_url` rewrites each link's address (MkDocs' _RelativePathTreeprocessor);
+        it is called, in the page's order, only once the whole page is known to be simple
+        (its warnings are then the only ones)."""
         blocks = _blocks(markdown)
         if blocks is None:
             return None
-        parts: list[str] = []
-        headings: list[tuple[int, str, str | None, int]] = []
+        parts: list[Any] = []
+        headings: list[tuple[int, str, list[tuple[str, str]], int]] = []
+        previous_list = False
         for block in blocks:
-            if self.placeholder.fullmatch(block):
-                parts.append(f"<p>{block}</p>")
-                continue
-            found = _HEADING.fullmatch(block)
-            if found is None or (not parts and len(found[1]) == 1):
-                return None  # not ours; or an h1 first, which MkDocs takes as the title
-            text = found["text"]
-            if not text or text != text.strip() or _SPECIAL.search(text):
-                return None
-            headings.append((len(found[1]), text, found["id"], len(parts)))
-            parts.append("")
-        return self._with_headings(parts, headings)
+            if len(block) == 1 and self.placeholder.fullmatch(block[0]):
+                parts.append(f"<p>{block[0]}</p>")
+            elif block[0].startswith("#"):
+                heading = _heading(block, first=not parts)
+                if heading is None:
+                    return None
+                headings.append((*heading, len(parts)))
+                parts.append("")
+            else:
+                is_list = block[0].startswith("- ")
+                if is_list and previous_list:
+                    return None  # lists apart by a blank line are one loose list (<p> items)
+                made = _list(block) if is_list else _paragraph(block)
+                if made is None:
+                    return None
+                parts.append(made)
+            previous_list = block[0].startswith("- ")
+        return self._with_headings(_with_links(parts, path_to_url), headings)
 
-    def _with_headings(self, parts: list[str], headings: list[tuple[int, str, str | None, int]]
+    def _with_headings(self, parts: list[str],
+                       headings: list[tuple[int, str, list[tuple[str, str]], int]]
                        ) -> Converted:
         """Fill in the headings: ids as the toc extension gives them, permalinks, tokens."""
-        used = {given for _, _, given, _ in headings if given}
+        used = {v for _, _, attrs, _ in headings for k, v in attrs if k == "id"}
         counters: dict[str, int] = {}
         tokens, ids = [], set(used)
-        for level, text, given, at in headings:
+        for level, text, attrs, at in headings:
+            given = dict(attrs).get("id")
             anchor = given or unique(self.slugify(text, self.separator), used, counters)
             ids.add(anchor)
             if self.toc_levels[0] <= level <= self.toc_levels[1]:
                 tokens.append({"level": level, "id": anchor, "name": text, "html": text,
                                "data-toc-label": ""})
-            parts[at] = (f'<h{level} id="{anchor}">{text}<a class="headerlink" '
+            shown = "".join(f' {k}="{v}"' for k, v in  # the serializer sorts attributes
+                            sorted(attrs if given else [("id", anchor), *attrs]))
+            parts[at] = (f'<h{level}{shown}>{text}<a class="headerlink" '
                          f'href="#{anchor}" title="{self.permalink_title}">'
                          f"&para;</a></h{level}>")
         return Converted("\n".join(parts), nest_toc_tokens(tokens), ids)
 
 
-def _blocks(markdown: str) -> list[str] | None:
-    """The non-blank lines, when each stands alone between blank lines; else None."""
-    lines = markdown.split("\n")
-    out = []
-    for i, line in enumerate(lines):
-        if not line.strip():
-            if line:
-                return None  # spaces on a blank line: Python-Markdown's business
-            continue
-        if (i and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1]):
+def _heading(block: list[str], first: bool) -> tuple[int, str, list[tuple[str, str]]] | None:
+    """(level, text, attributes) of a plain heading."""
+    found = _HEADING.fullmatch(block[0]) if len(block) == 1 else None
+    if found is None or (first and len(found[1]) == 1):
+        return None  # not ours; or an h1 first, which MkDocs takes as the page's title
+    text = found["text"]
+    if not text or text != text.strip() or _SPECIAL.search(text):
+        return None
+    attrs: dict[str, str] = {}
+    for token in (found["attrs"] or "").split():
+        if token[0] == "#":
+            attrs["id"] = token[1:]
+        else:
+            attrs["class"] = f"{attrs['class']} {token[1:]}" if "class" in attrs else token[1:]
+    return len(found[1]), text, list(attrs.items())
+
+
+def _paragraph(block: list[str]) -> list[Any] | None:
+    """A one-line paragraph of plain text, links and `**`."""
+    if len(block) != 1 or not _PARAGRAPH_START.match(block[0]):
+        return None
+    content = _inline(block[0])
+    return None if content is None else ["<p>", content, "</p>"]
+
+
+def _list(block: list[str]) -> list[Any] | None:
+    """A list of one-line items (`- `), none nested."""
+    out: list[Any] = ["<ul>\n"]
+    for line in block:  # an item's text is parsed as blocks: it starts like a paragraph
+        starts = line.startswith("- ") and _PARAGRAPH_START.match(line, 2)
+        content = _inline(line[2:]) if starts else None
+        if content is None:
             return None
-        out.append(line)
+        out += ["<li>", content, "</li>\n"]
+    return [*out, "</ul>"]
+
+
+def _inline(text: str) -> Inline | None:
+    """Plain text, links and `**` around one of them, or None for anything else."""
+    if text != text.strip():
+        return None
+    out: Inline = []
+    i = 0
+    while i < len(text):
+        if text.startswith("**", i):
+            end = text.find("**", i + 2)
+            inner = _inline(text[i + 2:end]) if end > i + 2 else None
+            if inner is None or any(kind == "strong" for kind, _ in inner):
+                return None
+            out.append(("strong", inner))
+            i = end + 2
+            continue
+        link = _LINK.match(text, i)
+        if link is not None:
+            out.append(("link", (link[1], link[2])))
+            i = link.end()
+            continue
+        end = min((j for j in (text.find("[", i), text.find("**", i)) if j > i), default=len(text))
+        if _SPECIAL.search(text, i, end):
+            return None
+        out.append(("text", text[i:end]))
+        i = end
     return out
+
+
+def _with_links(parts: list[Any], path_to_url: Any) -> list[str]:
+    """The blocks as HTML, each link's address rewritten in the page's order."""
+    def html(content: Inline) -> str:
+        out = []
+        for kind, value in content:
+            if kind == "text":
+                out.append(value)
+            elif kind == "strong":
+                out.append(f"<strong>{html(value)}</strong>")
+            else:
+                text, url = value
+                out.append(f'<a href="{_attr(path_to_url(url) if path_to_url else url)}">'
+                           f"{text}</a>")
+        return "".join(out)
+
+    return [part if isinstance(part, str) else
+            "".join(p if isinstance(p, str) else html(p) for p in part) for part in parts]
+
+
+def _attr(value: str) -> str:
+    """An attribute value as Python-Markdown's serializer writes it."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def _blocks(markdown: str) -> list[list[str]] | None:
+    """The groups of lines between blank lines (a line of spaces: None)."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for line in markdown.split("\n"):
+        if line:
+            current.append(line)
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return None if any(not line.strip() for block in out for line in block) else out

@@ -71,7 +71,7 @@ class FastPages(Reuse):
         self.config_file, self.site_dir, self.marker = config_file, site_dir, marker
         self.raw_html, self.expect, self.go = raw_html, expect, go
         self.cache_dir = cache_dir
-        #: Headings-and-placeholders pages converted without Python-Markdown (quickmd.py).
+        #: Simple Markdown converted without Python-Markdown (build/quickmd.py).
         self.quick_markdown = True
         self._quick: QuickMarkdown | None = None
         #: Made in the MkDocs process itself (one core): MkDocs' messages about a page are
@@ -275,11 +275,14 @@ class FastPages(Reuse):
         from mkdocs.structure import pages as mp
         from mkdocs.structure.toc import get_toc
 
-        quick = self._quick.convert(page.markdown) if self._quick is not None else None
+        links = mp._RelativePathTreeprocessor(page.file, files, self.config)
+        quick = (self._quick.convert(page.markdown, links.path_to_url)
+                 if self._quick is not None else None)
         if quick is not None:
             page.content, page.toc = quick.html, get_toc(quick.toc_tokens)
             page._title_from_render, page.present_anchor_ids = None, quick.ids
-            page.links_to_anchors = {}
+            if mp.log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = links.links_to_anchors
             self.counts["quick"] = self.counts.get("quick", 0) + 1
             return
         if self._md is None:
@@ -292,7 +295,6 @@ class FastPages(Reuse):
         raw._register(md)
         anchors = mp._ExtractAnchorsTreeprocessor(page.file, self.files, self.config)
         anchors._register(md)
-        links = mp._RelativePathTreeprocessor(page.file, files, self.config)
         links._register(md)
         title = mp._ExtractTitleTreeprocessor()
         title._register(md)

@@ -1,4 +1,4 @@
-"""Event cards made in Python (render/cards.py) are the HTML the Jinja macros made.
+"""Event and practice cards made in Python (render/cards.py) are the HTML the macros made.
 
 tests/fixtures/reference/ keeps the macros as they were (event_card, event_field,
 agent_link and the included dates); every event of the test content and of the 1 %
@@ -84,3 +84,30 @@ def test_cards_with_execution_and_evidence_are_unchanged(tmp_path: Path) -> None
     pairs = _pairs(content)
     assert any("shnor-evidence" in old for old, _ in pairs)
     assert [new for _, new in pairs] == [old for old, _ in pairs]
+
+
+def _practice_pairs(content: Path) -> list[tuple[str, str]]:
+    """(reference, new) HTML of every practice card of this content, in both forms."""
+    from shnor_site.render.cards import practice_card
+
+    cat = load_catalogue(content)
+    assert not cat.errors, [p.format() for p in cat.errors]
+    graph = build_graph(cat)
+    macro = _reference_env().from_string(
+        '{% import "practice_card_reference.md.j2" as pm with context %}'
+        "{{ pm.card(g, p, level, compact) }}")
+    out = []
+    for i, p in enumerate(graph.cat.all("practice")):
+        for page_uri, level, compact in (("practices/risk/x.md", 3, False),
+                                         ("schools/s.md", 2 + i % 3, True)):
+            old = macro.render(g=graph, p=p, level=level, compact=compact, page_uri=page_uri)
+            out.append((old, str(practice_card(graph, page_uri, p, level, compact))))
+    return out
+
+
+def test_practice_cards_are_unchanged(tmp_path: Path) -> None:
+    synth.generate(tmp_path / "content", 1, seed=5)
+    for content in (SITE_CONTENT, tmp_path / "content"):
+        pairs = _practice_pairs(content)
+        assert len(pairs) >= 20
+        assert [new for _, new in pairs] == [old for old, _ in pairs]

@@ -78,6 +78,8 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._batch: list[tuple[str, bytes]] = []
+        #: No file yet: nothing to look up in this build (its own pages are each made once).
+        self._empty = not self.path.exists()
 
     def key(self, uri: str, markdown_digest: str) -> str:
         """The key of a page: its address and the hash of its Markdown
@@ -100,6 +102,8 @@ class Cache:
     def get(self, key: str) -> Entry | None:
         """The stored entry, or None."""
         self.used.add(key)
+        if self._empty:
+            return None
         try:
             row = self._connect().execute("SELECT entry FROM pages WHERE key = ?",
                                           (key,)).fetchone()

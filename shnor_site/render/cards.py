@@ -1,12 +1,14 @@
-"""The event card of roadmap pages, made in Python.
+"""Event cards of roadmap pages and practice cards of the lists, made in Python.
 
 A national site has 100,000 event cards. Written as Jinja macros (a card, a macro per
 column, one per linked organisation, an include for the dates) a card cost about 0.18 ms,
 most of it Jinja's calls between macros: a third of all template time. `event_card` makes
 the same HTML directly; templates/_macros.md.j2 keeps the macro `event_card`, which calls
 it. Every value is escaped as autoescape would; Markdown fields go through `md_block` and
-`md_inline` like the filters `md` and `mdi`. tests/test_cards.py compares it with the
-macros it replaced, on every event of the test content.
+`md_inline` like the filters `md` and `mdi`. `practice_card` does the same for the practice
+cards of the bank's lists (10,000 practices, each on several list pages). tests/test_cards.py
+compares both with the macros they replaced, on every event and practice of the test content
+and of a synthetic corpus.
 """
 
 from __future__ import annotations
@@ -111,4 +113,35 @@ def event_card(g: Any, sched: Any, page_uri: str, placed: Any, cols: Any, level:
     if ev.timing:
         parts.append(_dates(plan))
     parts += [_done(plan, ev), "</dl>\n</article>"]
+    return Markup("".join(parts))
+
+
+_NO_DATA = "нет данных"
+
+
+def practice_card(g: Any, page_uri: str, p: Any, level: int = 3, compact: bool = False
+                  ) -> Markup:
+    """A practice's card in the lists of the bank and of schools and programmes (macro
+    card of templates/practice_macros.md.j2: the facets of the practice as data-facet-*
+    attributes for the client filter, its title, summary and facet values)."""
+    tags = g.practices.tags(p)
+    facets = "".join(f' data-facet-{_e(grp.key)}="{_e(" ".join(v.slug for v in mine))}"'
+                     for grp, mine in tags)
+    uri = urls.href(page_uri, urls.record_uri("practice", p.id))
+    parts = [f"<article class=\"shnor-practice-card\" data-shnor-practice{facets}>\n"
+             f'<h{level} class="shnor-practice-card__title"><a href="{_e(uri)}">'
+             f"{_e(p.title)}</a></h{level}>\n"]
+    if not compact:
+        parts.append(f'<p class="shnor-practice-card__summary">{md_inline(p.summary)}</p>\n')
+    parts.append('<p class="shnor-practice-card__facets">')
+    parts += [f'<span class="shnor-practice-card__facet"><b>{_e(grp.label)}:</b> '
+              f'{"; ".join(_e(v.value) for v in mine)}</span> '
+              for grp, mine in tags
+              if mine and (not compact or grp.key in ("municipality", "risk"))]
+    if not compact:
+        parts.append(f'<span class="shnor-practice-card__facet"><b>Доказательность:</b> '
+                     f"{_e(p.evidence or _NO_DATA)}</span> "
+                     f'<span class="shnor-practice-card__facet"><b>Затраты:</b> '
+                     f"{_e(p.cost or _NO_DATA)}</span>")
+    parts.append("</p>\n</article>")
     return Markup("".join(parts))

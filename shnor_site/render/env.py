@@ -41,6 +41,13 @@ def _event_card(ctx: jinja2.runtime.Context, g: object, placed: object, cols: ob
     return cards.event_card(g, ctx["sched"], ctx["page_uri"], placed, cols, level)
 
 
+@pass_context
+def _practice_card(ctx: jinja2.runtime.Context, g: object, p: object, level: int = 3,
+                   compact: bool = False) -> object:
+    """A practice's card (render/cards.py) on this page."""
+    return cards.practice_card(g, ctx["page_uri"], p, level, compact)
+
+
 def _tel_uri(phone: str) -> str:
     """tel: address of a Russian number as validated (core/models/base.py): +7 and the last
     ten digits, whether written with 8, +7 or only the city code."""
@@ -81,7 +88,7 @@ def make_env(templates_dir: Path, bytecode_dir: Path | None = None) -> jinja2.En
         href=_href, md_href=_md_href, record_uri=urls.record_uri, index_uri=urls.index_uri,
         plural=markup.plural, source_file_uri=urls.source_file_uri,
         event_href=_event_href, event_card_html=_event_card, event_md_href=_event_md_href,
-        part_uri=layout.part_uri,
+        practice_card_html=_practice_card, part_uri=layout.part_uri,
         programme_page_uri=layout.programme_page_uri,
         passport_label=docorder.PASSPORT_FIELDS.__getitem__,
         passport_lists=docorder.PASSPORT_LISTS,

@@ -58,6 +58,9 @@ def child_main(job: Job, conn: Connection) -> None:
             # of the render). The worker exits when done.
             gc.freeze()
 
+    from shnor_site.content.validate import one_build_process
+
+    one_build_process()  # this process ends with the build
     profiling.start()
     try:
         if not produce(job, report):

@@ -174,3 +174,27 @@ def test_a_school_page_shows_what_applies_to_it(built_site: Path) -> None:
     assert "Программа завершена в 2023 году" in section
     assert "программа рассчитана на 2022–2023 годы" in html
     assert "указаны для 0 из" not in html
+
+
+def test_the_replaced_site_is_removed_during_the_next_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site a build replaces stays as .site-old; the next build removes it (in a
+    thread, while it builds) and keeps the one it replaces in its place."""
+    from shnor_site.mkdocs_plugin import atomic
+
+    seen: list[bool] = []
+
+    def fake_build(config_file: Path, out: Path, strict: bool = True,
+                   previous: Path | None = None) -> None:
+        (out / "index.html").write_text(f"сборка {len(seen)}", encoding="utf-8")
+        seen.append(previous is not None and previous.is_dir())
+
+    monkeypatch.setattr(atomic, "mkdocs_build", fake_build)
+    site = tmp_path / "site"
+    old = tmp_path / ".site-old"
+    for _ in range(3):
+        atomic.atomic_build(tmp_path / "mkdocs.yml", site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "сборка 2"
+    assert (old / "index.html").read_text(encoding="utf-8") == "сборка 1"
+    assert seen == [False, True, True]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-old", "site"]

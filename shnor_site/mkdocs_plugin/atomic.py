@@ -1,6 +1,7 @@
 """Build the site with MkDocs into a temporary folder, index it, then swap it in.
 
-A failed build leaves the previous `site/` untouched.
+A failed build leaves the previous `site/` untouched. The site it replaces stays as
+`.site-old` until the next build removes it, in the background.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,21 +59,30 @@ def _russian(message: str) -> str:
 
 def atomic_build(config_file: Path, site_dir: Path,
                  after: Callable[[Path], None] | None = None, strict: bool = True) -> Path:
-    """Build into a sibling temp folder, run `after` on it, then replace site_dir."""
+    """Build into a sibling temp folder, run `after` on it, then replace site_dir.
+
+    The replaced site is kept as `.<site>-old` and removed by a thread during the next
+    build, while this process mostly waits for the worker: removing tens of thousands of
+    files at the end of every build cost a rebuild a fifth of its time."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    old = site_dir.with_name(f".{site_dir.name}-old")
+    sweeper = threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True,
+                               name="shnor-remove-old-site")
+    if old.exists():
+        sweeper.start()
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
         mkdocs_build(config_file, tmp, strict=strict, previous=site_dir)
         if after:
             after(tmp)
-        old = site_dir.with_name(f".{site_dir.name}-old")
+        if sweeper.is_alive():
+            sweeper.join()
         if old.exists():
             shutil.rmtree(old)
         if site_dir.exists():
             site_dir.rename(old)
         tmp.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

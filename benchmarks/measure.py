@@ -131,7 +131,9 @@ def timed(cmd: list[str], cwd: Path, timeout: float = 3600, repeat: int = 1,
 
 def _timed_once(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str]) -> Run:
     """Run cmd under /usr/bin/time -v (wall clock, processor time, largest process) while
-    a Sampler sums the memory of its whole process tree."""
+    a Sampler sums the memory of its whole process tree. The disk is synced first: a run
+    that follows one writing gigabytes would otherwise wait for that writeback."""
+    os.sync()  # the last run's files on disk: its writeback does not slow this run down
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report, \
             tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", report.name, *cmd], cwd=cwd,
